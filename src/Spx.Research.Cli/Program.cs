@@ -1,1 +1,3 @@
-return 0;
+using Spx.Research.Cli;
+
+return SpxApp.Run(args, Console.Out, Console.Error);

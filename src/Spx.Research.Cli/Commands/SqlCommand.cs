@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Spx.Research.Cli.Output;
+using Spx.Research.Lake;
+
+namespace Spx.Research.Cli.Commands;
+
+/// <summary><c>spx sql "QUERY"</c>: any query over the lake's views, in an in-memory DuckDB.</summary>
+public static class SqlCommand
+{
+    public static Command Create()
+    {
+        var query = new Argument<string>("query") { Description = "SQL to run; every lake dataset is a view of the same name" };
+        var lake = CommonOptions.Lake();
+        var format = CommonOptions.Format();
+        var command = new Command("sql", "Run a SQL query over the lake views (works with no lake too)")
+        {
+            query, lake, format,
+        };
+        command.SetAction(parse =>
+        {
+            var text = parse.GetValue(query);
+            if (string.IsNullOrWhiteSpace(text)) throw new UsageException("the query is empty");
+            using var session = LakeSession.Open(CommonOptions.ResolveLake(parse.GetValue(lake)));
+            using var sqlCommand = session.Connection.CreateCommand();
+            sqlCommand.CommandText = text;
+            using var reader = sqlCommand.ExecuteReader();
+            ResultWriter.Write(ResultTable.From(reader), parse.GetValue(format), parse.InvocationConfiguration.Output);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,9 @@
+namespace Spx.Research.Cli.Output;
+
+/// <summary>How a verb prints rows: a readable table, or CSV/JSON for other tools.</summary>
+public enum OutputFormat
+{
+    Table,
+    Csv,
+    Json,
+}
