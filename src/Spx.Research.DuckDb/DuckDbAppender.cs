@@ -1,0 +1,610 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Spx.Research.DuckDb.Native;
+
+namespace Spx.Research.DuckDb;
+
+/// <summary>
+/// Bulk-loads rows into a table, far faster than INSERT statements. Values are written straight into
+/// a native data chunk's vector memory (no call into DuckDB per value); each full chunk of
+/// <c>duckdb_vector_size()</c> rows is handed to DuckDB with one <c>duckdb_append_data_chunk</c>.
+/// <code>
+/// using var appender = connection.CreateAppender("bars");
+/// foreach (var bar in bars)
+///     appender.BeginRow().Append(bar.Time).Append(bar.Ticker).Append(bar.Close).EndRow();
+/// </code>
+/// Each row must supply every table column, in table order. A value of the wrong type for its column
+/// throws <see cref="DuckDbException"/> naming the column and the row number, and discards that row
+/// only. Rows become visible to other connections on <see cref="Flush"/> or <see cref="Dispose"/>;
+/// when DuckDB rejects a flush (e.g. a constraint violation) the rows since the last successful flush
+/// are discarded and the exception carries DuckDB's message. Not thread-safe; one appender per
+/// connection at a time.
+/// </summary>
+public sealed unsafe class DuckDbAppender : IDisposable
+{
+    private readonly ConnectionHandle _connection;
+    private readonly string? _schema;
+    private readonly string _table;
+    private readonly AppenderHandle _appender;
+    private readonly DataChunkHandle _chunk;
+    private readonly ColumnType[] _types;
+    private readonly DuckDbTypeId[] _ids;
+    private readonly IntPtr[] _vectors;
+    private readonly IntPtr[] _data;
+    private readonly IntPtr[] _validity;
+    private readonly string?[] _lastString;
+    private readonly int[] _lastStringRow;
+    private readonly int _capacity;
+    private byte[] _utf8 = new byte[256];
+    private string[]? _columnNames;
+    private bool _connectionReferenced;
+    private int _row;
+    private int _column;
+    private long _flushedRows;
+    private bool _disposed;
+
+    internal DuckDbAppender(DuckDbConnection connection, string? schema, string table)
+    {
+        _connection = connection.Handle;
+        _schema = schema;
+        _table = table;
+        var state = NativeMethods.duckdb_appender_create(_connection.Pointer, schema, table, out var appender);
+        _appender = new AppenderHandle(appender);
+        if (state != NativeMethods.Success)
+        {
+            var message = NativeText.Borrowed(NativeMethods.duckdb_appender_error(appender));
+            _appender.Dispose();
+            throw new DuckDbException(message ?? $"Could not create an appender for table '{QualifiedTable}'.");
+        }
+
+        var count = (int)NativeMethods.duckdb_appender_column_count(appender);
+        _types = new ColumnType[count];
+        _ids = new DuckDbTypeId[count];
+        var logical = new IntPtr[count];
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                logical[i] = NativeMethods.duckdb_appender_column_type(appender, (ulong)i);
+                _types[i] = ColumnType.FromLogical(logical[i]);
+                _ids[i] = _types[i].Id;
+            }
+            fixed (IntPtr* types = logical)
+                _chunk = new DataChunkHandle(NativeMethods.duckdb_create_data_chunk(types, (ulong)count));
+        }
+        finally
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (logical[i] != IntPtr.Zero) NativeMethods.duckdb_destroy_logical_type(ref logical[i]);
+            }
+        }
+        if (_chunk.IsInvalid)
+        {
+            _appender.Dispose();
+            throw new DuckDbException($"Could not create a data chunk for the columns of '{QualifiedTable}'.");
+        }
+
+        _capacity = (int)NativeMethods.duckdb_vector_size();
+        _vectors = new IntPtr[count];
+        _data = new IntPtr[count];
+        _validity = new IntPtr[count];
+        _lastString = new string?[count];
+        _lastStringRow = new int[count];
+        RefreshVectors();
+        _connection.DangerousAddRef(ref _connectionReferenced);
+    }
+
+    /// <summary>Number of columns each row must supply.</summary>
+    public int ColumnCount => _types.Length;
+
+    /// <summary>DuckDB type names of the table's columns, in order.</summary>
+    public IReadOnlyList<string> ColumnTypes => _types.Select(t => t.Name).ToArray();
+
+    /// <summary>Rows completed with <see cref="EndRow"/> so far (flushed or still buffered).</summary>
+    public long RowCount => _flushedRows + _row;
+
+    /// <summary>Starts a row. Optional (a row also starts after <see cref="EndRow"/>), but it discards a
+    /// half-written row, which makes recovery after an exception explicit.</summary>
+    public DuckDbAppender BeginRow()
+    {
+        ThrowIfDisposed();
+        if (_column != 0) DiscardRow();
+        return this;
+    }
+
+    /// <summary>Completes the row; throws when it did not supply every column.</summary>
+    public void EndRow()
+    {
+        if (_column != _types.Length)
+        {
+            var supplied = _column;
+            DiscardRow();
+            throw new DuckDbException(
+                $"Row {RowNumber} for table '{QualifiedTable}' has {supplied} value(s) but the table has {_types.Length} column(s).");
+        }
+        _column = 0;
+        if (++_row == _capacity) AppendChunk();
+    }
+
+    /// <summary>Appends NULL to the next column.</summary>
+    public DuckDbAppender AppendNull()
+    {
+        var c = NextColumn();
+        var validity = (ulong*)_validity[c];
+        if (validity == null)
+        {
+            NativeMethods.duckdb_vector_ensure_validity_writable(_vectors[c]);
+            validity = NativeMethods.duckdb_vector_get_validity(_vectors[c]);
+            _validity[c] = (IntPtr)validity;
+        }
+        validity[_row >> 6] &= ~(1UL << (_row & 63));
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>Appends a BOOLEAN.</summary>
+    public DuckDbAppender Append(bool value)
+    {
+        var c = NextColumn();
+        if (_ids[c] != DuckDbTypeId.Boolean) throw Mismatch(c, typeof(bool));
+        ((byte*)_data[c])[_row] = value ? (byte)1 : (byte)0;
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>Appends an integer to any integer, floating or DECIMAL column (range-checked).</summary>
+    public DuckDbAppender Append(int value)
+    {
+        var c = _column;
+        if ((uint)c < (uint)_ids.Length && _ids[c] == DuckDbTypeId.Integer)
+        {
+            ((int*)_data[c])[_row] = value;
+            _column = c + 1;
+            return this;
+        }
+        return AppendInteger(value, typeof(int));
+    }
+
+    /// <summary>Appends an integer to any integer, floating or DECIMAL column (range-checked).</summary>
+    public DuckDbAppender Append(long value)
+    {
+        var c = _column;
+        if ((uint)c < (uint)_ids.Length && _ids[c] == DuckDbTypeId.BigInt)
+        {
+            ((long*)_data[c])[_row] = value;
+            _column = c + 1;
+            return this;
+        }
+        return AppendInteger(value, typeof(long));
+    }
+
+    /// <summary>Appends a DOUBLE (also accepted by FLOAT and DECIMAL columns).</summary>
+    public DuckDbAppender Append(double value)
+    {
+        var c = _column;
+        if ((uint)c < (uint)_ids.Length && _ids[c] == DuckDbTypeId.Double)
+        {
+            ((double*)_data[c])[_row] = value;
+            _column = c + 1;
+            return this;
+        }
+        return AppendDoubleSlow(value, typeof(double));
+    }
+
+    /// <summary>Appends a FLOAT (also accepted by DOUBLE columns).</summary>
+    public DuckDbAppender Append(float value)
+    {
+        var c = NextColumn();
+        switch (_ids[c])
+        {
+            case DuckDbTypeId.Float: ((float*)_data[c])[_row] = value; break;
+            case DuckDbTypeId.Double: ((double*)_data[c])[_row] = value; break;
+            default: throw Mismatch(c, typeof(float));
+        }
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>Appends a DECIMAL, rounded half away from zero to the column's scale (also accepted by DOUBLE/FLOAT).</summary>
+    public DuckDbAppender Append(decimal value)
+    {
+        var c = NextColumn();
+        switch (_ids[c])
+        {
+            case DuckDbTypeId.Decimal: WriteDecimal(c, value); break;
+            case DuckDbTypeId.Double: ((double*)_data[c])[_row] = (double)value; break;
+            case DuckDbTypeId.Float: ((float*)_data[c])[_row] = (float)value; break;
+            default: throw Mismatch(c, typeof(decimal));
+        }
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>Appends a VARCHAR (null → NULL).</summary>
+    public DuckDbAppender Append(string? value)
+    {
+        if (value is null) return AppendNull();
+        var c = NextColumn();
+        if (_ids[c] != DuckDbTypeId.Varchar) throw Mismatch(c, typeof(string));
+        var slots = (NativeStringT*)_data[c];
+        if (ReferenceEquals(value, _lastString[c]) && _lastStringRow[c] >= 0)
+        {
+            // Same string as an earlier row of this chunk: share its bytes (inline or in the vector's heap).
+            slots[_row] = slots[_lastStringRow[c]];
+        }
+        else
+        {
+            WriteString(c, slots, value);
+            _lastString[c] = value;
+        }
+        _lastStringRow[c] = _row;
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>Appends a BLOB (null → NULL).</summary>
+    public DuckDbAppender Append(byte[]? value)
+    {
+        if (value is null) return AppendNull();
+        var c = NextColumn();
+        if (_ids[c] != DuckDbTypeId.Blob) throw Mismatch(c, typeof(byte[]));
+        WriteBytes(c, (NativeStringT*)_data[c], value);
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>
+    /// Appends a timestamp. TIMESTAMP (and _S/_MS/_NS) columns take the wall-clock value as given,
+    /// whatever its Kind; TIMESTAMPTZ columns take it as UTC (a Local value is converted first).
+    /// </summary>
+    public DuckDbAppender Append(DateTime value)
+    {
+        var c = _column;
+        if ((uint)c < (uint)_ids.Length && _ids[c] == DuckDbTypeId.Timestamp)
+        {
+            ((long*)_data[c])[_row] = (value.Ticks - NativeValues.UnixEpochTicks) / 10;
+            _column = c + 1;
+            return this;
+        }
+        return AppendDateTimeSlow(value);
+    }
+
+    /// <summary>Appends an instant: TIMESTAMPTZ columns store it; TIMESTAMP columns store its UTC wall clock.</summary>
+    public DuckDbAppender Append(DateTimeOffset value)
+    {
+        var c = NextColumn();
+        if (_ids[c] is not (DuckDbTypeId.TimestampTz or DuckDbTypeId.Timestamp)) throw Mismatch(c, typeof(DateTimeOffset));
+        ((long*)_data[c])[_row] = NativeValues.MicrosFromDateTimeOffset(value);
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>Appends a DATE (a TIMESTAMP column takes midnight).</summary>
+    public DuckDbAppender Append(DateOnly value)
+    {
+        var c = NextColumn();
+        switch (_ids[c])
+        {
+            case DuckDbTypeId.Date: ((int*)_data[c])[_row] = NativeValues.DaysFromDate(value); break;
+            case DuckDbTypeId.Timestamp: ((long*)_data[c])[_row] = NativeValues.MicrosFromDateTime(value.ToDateTime(TimeOnly.MinValue)); break;
+            default: throw Mismatch(c, typeof(DateOnly));
+        }
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>Appends a TIME.</summary>
+    public DuckDbAppender Append(TimeOnly value)
+    {
+        var c = NextColumn();
+        if (_ids[c] != DuckDbTypeId.Time) throw Mismatch(c, typeof(TimeOnly));
+        ((long*)_data[c])[_row] = NativeValues.MicrosFromTime(value);
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>Appends an INTERVAL.</summary>
+    public DuckDbAppender Append(TimeSpan value) => Append(DuckDbInterval.FromTimeSpan(value));
+
+    /// <summary>Appends an INTERVAL.</summary>
+    public DuckDbAppender Append(DuckDbInterval value)
+    {
+        var c = NextColumn();
+        if (_ids[c] != DuckDbTypeId.Interval) throw Mismatch(c, typeof(DuckDbInterval));
+        ((DuckDbInterval*)_data[c])[_row] = value;
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>Appends a UUID.</summary>
+    public DuckDbAppender Append(Guid value)
+    {
+        var c = NextColumn();
+        if (_ids[c] != DuckDbTypeId.Uuid) throw Mismatch(c, typeof(Guid));
+        NativeValues.WriteUuid((byte*)_data[c] + _row * 16, value);
+        _column = c + 1;
+        return this;
+    }
+
+    /// <summary>Appends a boxed value by dispatching on its runtime type (null/DBNull → NULL); slower than the typed overloads.</summary>
+    public DuckDbAppender AppendValue(object? value) => value switch
+    {
+        null or DBNull => AppendNull(),
+        bool v => Append(v),
+        sbyte v => AppendInteger(v, typeof(sbyte)),
+        byte v => AppendInteger(v, typeof(byte)),
+        short v => AppendInteger(v, typeof(short)),
+        ushort v => AppendInteger(v, typeof(ushort)),
+        int v => Append(v),
+        uint v => AppendInteger(v, typeof(uint)),
+        long v => Append(v),
+        float v => Append(v),
+        double v => Append(v),
+        decimal v => Append(v),
+        string v => Append(v),
+        byte[] v => Append(v),
+        DateTime v => Append(v),
+        DateTimeOffset v => Append(v),
+        DateOnly v => Append(v),
+        TimeOnly v => Append(v),
+        TimeSpan v => Append(v),
+        DuckDbInterval v => Append(v),
+        Guid v => Append(v),
+        _ => throw Mismatch(NextColumn(), value.GetType()),
+    };
+
+    /// <summary>Hands buffered rows to DuckDB and commits them to the table.</summary>
+    public void Flush()
+    {
+        ThrowIfDisposed();
+        if (_column != 0)
+            throw new DuckDbException($"Row {RowNumber} for table '{QualifiedTable}' is incomplete; call EndRow() before Flush().");
+        AppendChunk();
+        if (NativeMethods.duckdb_appender_flush(_appender.Pointer) != NativeMethods.Success)
+            throw AppenderError("flush");
+    }
+
+    /// <summary>Discards a half-written row, flushes complete rows and releases the appender.
+    /// Throws <see cref="DuckDbException"/> if that final flush fails (after releasing everything).</summary>
+    public void Dispose()
+    {
+        if (_disposed) return;
+        try
+        {
+            if (_column != 0) DiscardRow();
+            Flush();
+        }
+        finally
+        {
+            _disposed = true;
+            _chunk.Dispose();
+            _appender.Dispose();
+            if (_connectionReferenced) _connection.DangerousRelease();
+            _connectionReferenced = false;
+        }
+    }
+
+    // ---- row state --------------------------------------------------------------------------
+
+    private long RowNumber => _flushedRows + _row + 1;
+
+    private string QualifiedTable => _schema is null ? _table : $"{_schema}.{_table}";
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int NextColumn()
+    {
+        var c = _column;
+        if ((uint)c >= (uint)_ids.Length) throw TooManyValues();
+        return c;
+    }
+
+    private DuckDbException TooManyValues()
+    {
+        ThrowIfDisposed();
+        DiscardRow();
+        return new DuckDbException(
+            $"Row {RowNumber} for table '{QualifiedTable}' has more values than the table's {_types.Length} column(s); call EndRow() after the last column.");
+    }
+
+    /// <summary>Forgets the values written so far for the current row (marks its cells valid again).</summary>
+    private void DiscardRow()
+    {
+        for (var c = 0; c < _validity.Length; c++)
+        {
+            var validity = (ulong*)_validity[c];
+            if (validity != null) validity[_row >> 6] |= 1UL << (_row & 63);
+        }
+        _column = 0;
+    }
+
+    private DuckDbException Mismatch(int column, Type valueType)
+    {
+        var row = RowNumber;
+        DiscardRow();
+        return new DuckDbException(
+            $"Cannot append a {valueType.Name} value to column '{ColumnName(column)}' ({_types[column].Name}) of table '{QualifiedTable}' at row {row}.");
+    }
+
+    private DuckDbException OutOfRange(int column, object value)
+    {
+        var row = RowNumber;
+        DiscardRow();
+        return new DuckDbException(
+            $"Value {value} is out of range for column '{ColumnName(column)}' ({_types[column].Name}) of table '{QualifiedTable}' at row {row}.");
+    }
+
+    private DuckDbException AppenderError(string action)
+    {
+        var message = NativeText.Borrowed(NativeMethods.duckdb_appender_error(_appender.Pointer));
+        return new DuckDbException(message ?? $"DuckDB could not {action} the appender for '{QualifiedTable}'.");
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+
+    /// <summary>Column names are only needed for error messages, so they are looked up on first use.</summary>
+    private string ColumnName(int column)
+    {
+        if (_columnNames is null)
+        {
+            var names = new string[_types.Length];
+            if (NativeMethods.duckdb_table_description_create(_connection.Pointer, _schema, _table, out var description) == NativeMethods.Success)
+            {
+                for (var i = 0; i < names.Length; i++)
+                    names[i] = NativeText.Owned(NativeMethods.duckdb_table_description_get_column_name(description, (ulong)i)) ?? $"#{i + 1}";
+            }
+            else
+            {
+                for (var i = 0; i < names.Length; i++) names[i] = $"#{i + 1}";
+            }
+            NativeMethods.duckdb_table_description_destroy(ref description);
+            _columnNames = names;
+        }
+        return _columnNames[column];
+    }
+
+    // ---- chunk management -------------------------------------------------------------------
+
+    private void AppendChunk()
+    {
+        if (_row == 0) return;
+        NativeMethods.duckdb_data_chunk_set_size(_chunk.Pointer, (ulong)_row);
+        var state = NativeMethods.duckdb_append_data_chunk(_appender.Pointer, _chunk.Pointer);
+        var rows = _row;
+        NativeMethods.duckdb_data_chunk_reset(_chunk.Pointer);
+        RefreshVectors();
+        if (state != NativeMethods.Success) throw AppenderError("append");
+        _flushedRows += rows;
+    }
+
+    /// <summary>Re-reads vector pointers after a reset: data buffers may move and validity masks are dropped.</summary>
+    private void RefreshVectors()
+    {
+        for (var c = 0; c < _types.Length; c++)
+        {
+            _vectors[c] = NativeMethods.duckdb_data_chunk_get_vector(_chunk.Pointer, (ulong)c);
+            _data[c] = (IntPtr)NativeMethods.duckdb_vector_get_data(_vectors[c]);
+            _validity[c] = IntPtr.Zero;
+            _lastString[c] = null;
+            _lastStringRow[c] = -1;
+        }
+        _row = 0;
+        _column = 0;
+    }
+
+    // ---- value writers ----------------------------------------------------------------------
+
+    private DuckDbAppender AppendInteger(long value, Type source)
+    {
+        var c = NextColumn();
+        var data = _data[c];
+        var row = _row;
+        switch (_ids[c])
+        {
+            case DuckDbTypeId.BigInt: ((long*)data)[row] = value; break;
+            case DuckDbTypeId.Integer when value is >= int.MinValue and <= int.MaxValue: ((int*)data)[row] = (int)value; break;
+            case DuckDbTypeId.SmallInt when value is >= short.MinValue and <= short.MaxValue: ((short*)data)[row] = (short)value; break;
+            case DuckDbTypeId.TinyInt when value is >= sbyte.MinValue and <= sbyte.MaxValue: ((sbyte*)data)[row] = (sbyte)value; break;
+            case DuckDbTypeId.UBigInt when value >= 0: ((ulong*)data)[row] = (ulong)value; break;
+            case DuckDbTypeId.UInteger when value is >= 0 and <= uint.MaxValue: ((uint*)data)[row] = (uint)value; break;
+            case DuckDbTypeId.USmallInt when value is >= 0 and <= ushort.MaxValue: ((ushort*)data)[row] = (ushort)value; break;
+            case DuckDbTypeId.UTinyInt when value is >= 0 and <= byte.MaxValue: ((byte*)data)[row] = (byte)value; break;
+            case DuckDbTypeId.HugeInt: ((Int128*)data)[row] = value; break;
+            case DuckDbTypeId.Double: ((double*)data)[row] = value; break;
+            case DuckDbTypeId.Float: ((float*)data)[row] = value; break;
+            case DuckDbTypeId.Decimal: WriteDecimal(c, value); break;
+            case DuckDbTypeId.Integer or DuckDbTypeId.SmallInt or DuckDbTypeId.TinyInt or DuckDbTypeId.UBigInt
+                or DuckDbTypeId.UInteger or DuckDbTypeId.USmallInt or DuckDbTypeId.UTinyInt:
+                throw OutOfRange(c, value);
+            default: throw Mismatch(c, source);
+        }
+        _column = c + 1;
+        return this;
+    }
+
+    private DuckDbAppender AppendDoubleSlow(double value, Type source)
+    {
+        var c = NextColumn();
+        switch (_ids[c])
+        {
+            case DuckDbTypeId.Double: ((double*)_data[c])[_row] = value; break;
+            case DuckDbTypeId.Float: ((float*)_data[c])[_row] = (float)value; break;
+            case DuckDbTypeId.Decimal:
+                if (!double.IsFinite(value) || Math.Abs(value) >= 7.9e28) throw OutOfRange(c, value);
+                WriteDecimal(c, (decimal)value);
+                break;
+            default: throw Mismatch(c, source);
+        }
+        _column = c + 1;
+        return this;
+    }
+
+    private DuckDbAppender AppendDateTimeSlow(DateTime value)
+    {
+        var c = NextColumn();
+        var micros = NativeValues.MicrosFromDateTime(value);
+        switch (_ids[c])
+        {
+            case DuckDbTypeId.Timestamp: ((long*)_data[c])[_row] = micros; break;
+            case DuckDbTypeId.TimestampTz:
+                ((long*)_data[c])[_row] = NativeValues.MicrosFromDateTime(value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : value);
+                break;
+            case DuckDbTypeId.TimestampS: ((long*)_data[c])[_row] = Math.DivRem(micros, 1_000_000).Quotient; break;
+            case DuckDbTypeId.TimestampMs: ((long*)_data[c])[_row] = micros / 1_000; break;
+            case DuckDbTypeId.TimestampNs: ((long*)_data[c])[_row] = (value.Ticks - NativeValues.UnixEpochTicks) * 100; break;
+            default: throw Mismatch(c, typeof(DateTime));
+        }
+        _column = c + 1;
+        return this;
+    }
+
+    private void WriteDecimal(int c, decimal value)
+    {
+        var type = _types[c];
+        if (!NativeValues.TryUnscale(value, type.Width, type.Scale, out var unscaled)) throw OutOfRange(c, value);
+        var data = _data[c];
+        switch (type.Storage)
+        {
+            case DuckDbTypeId.SmallInt: ((short*)data)[_row] = (short)unscaled; break;
+            case DuckDbTypeId.Integer: ((int*)data)[_row] = (int)unscaled; break;
+            case DuckDbTypeId.BigInt: ((long*)data)[_row] = (long)unscaled; break;
+            default: ((Int128*)data)[_row] = unscaled; break;
+        }
+    }
+
+    private void WriteString(int c, NativeStringT* slots, string value)
+    {
+        var slot = slots + _row;
+        if (value.Length <= NativeStringT.InlineLength)
+        {
+            // Short strings live inside the 16-byte slot itself: no heap, no call into DuckDB.
+            // The unused inline bytes must be zero because DuckDB compares inline strings bytewise.
+            var inline = new Span<byte>((byte*)slot + 4, NativeStringT.InlineLength);
+            if (Encoding.UTF8.TryGetBytes(value, inline, out var written))
+            {
+                inline[written..].Clear();
+                slot->Length = (uint)written;
+                return;
+            }
+        }
+        var length = Encoding.UTF8.GetMaxByteCount(value.Length);
+        if (_utf8.Length < length) _utf8 = new byte[Math.Max(length, _utf8.Length * 2)];
+        var count = Encoding.UTF8.GetBytes(value, _utf8);
+        WriteBytes(c, slots, _utf8.AsSpan(0, count));
+    }
+
+    private void WriteBytes(int c, NativeStringT* slots, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= NativeStringT.InlineLength)
+        {
+            var slot = slots + _row;
+            var inline = new Span<byte>((byte*)slot + 4, NativeStringT.InlineLength);
+            bytes.CopyTo(inline);
+            inline[bytes.Length..].Clear();
+            slot->Length = (uint)bytes.Length;
+            return;
+        }
+        fixed (byte* pointer = bytes)
+            NativeMethods.duckdb_vector_assign_string_element_len(_vectors[c], (ulong)_row, pointer, (ulong)bytes.Length);
+    }
+}

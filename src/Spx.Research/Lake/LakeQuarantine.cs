@@ -1,0 +1,64 @@
+using Spx.Research.DuckDb;
+
+namespace Spx.Research.Lake;
+
+/// <summary>
+/// Writes records that failed validation to <c>LAKE/_quarantine/&lt;dataset&gt;/date=…/part-&lt;hash&gt;.parquet</c>
+/// with a <c>reason</c> column, so a bulk ingest can keep going without dropping anything: the records
+/// can be inspected (<c>quarantine.&lt;dataset&gt;</c> views in a <see cref="LakeSession"/>), fixed and re-ingested.
+/// </summary>
+/// <remarks>
+/// Quarantine is append-only: each call adds one file (temp name, then rename), named by its content,
+/// so quarantining the same records twice leaves one file. The columns are whatever the caller had —
+/// rejected records need not match the dataset schema.
+/// </remarks>
+public sealed class LakeQuarantine
+{
+    /// <summary>A quarantine writer for the lake at <paramref name="layout"/>.</summary>
+    public LakeQuarantine(LakeLayout layout) => Layout = layout;
+
+    /// <summary>The lake.</summary>
+    public LakeLayout Layout { get; }
+
+    /// <summary>
+    /// Quarantines the rows of <paramref name="query"/> (run on <paramref name="connection"/>), which must
+    /// have a VARCHAR <c>reason</c> column. Returns the file written, or null when the query had no rows.
+    /// </summary>
+    public string? Write(DuckDbConnection connection, string dataset, DateOnly date, string query)
+    {
+        if (!DatasetColumn.IdentifierPattern().IsMatch(dataset))
+            throw new ArgumentException($"'{dataset}' is not a dataset name.", nameof(dataset));
+        try
+        {
+            connection.ExecuteNonQuery($"SELECT CAST(reason AS VARCHAR) FROM ({query}) AS q LIMIT 0");
+        }
+        catch (DuckDbException missing)
+        {
+            throw new ArgumentException($"Quarantined rows for '{dataset}' need a 'reason' column: {missing.Message}", nameof(query), missing);
+        }
+
+        var folder = Layout.QuarantineDirectory(dataset, date);
+        Directory.CreateDirectory(folder);
+        var temp = PartitionStore.TempFile(folder);
+        try
+        {
+            var rows = connection.ExecuteScalar<long>(
+                $"COPY ({query}) TO {SqlText.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)");
+            if (rows == 0)
+            {
+                File.Delete(temp);
+                return null;
+            }
+            return PartitionStore.Seal(temp).Path;
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Quarantines the rows of <paramref name="query"/>, all for the same <paramref name="reason"/>.</summary>
+    public string? Write(DuckDbConnection connection, string dataset, DateOnly date, string query, string reason) =>
+        Write(connection, dataset, date, $"SELECT *, {SqlText.Literal(reason)} AS reason FROM ({query}) AS q");
+}

@@ -1,0 +1,62 @@
+using Spx.Research.DuckDb;
+
+namespace Spx.Research.Lake;
+
+/// <summary>
+/// Where the rows of a write come from. Either way they are first staged into a table on the writer's
+/// DuckDB connection, then checked against the schema and written with one <c>COPY … TO … (FORMAT parquet)</c>.
+/// </summary>
+public abstract class LakeSource
+{
+    private protected LakeSource() { }
+
+    /// <summary>
+    /// Rows from a DuckDB query run on the writer's <see cref="LakeWriter.Connection"/>, e.g. over a table
+    /// the caller filled there, <c>read_json(…)</c>, or <c>range()</c>. Its column names must be the
+    /// dataset's columns; types are cast to the declared ones when that is lossless.
+    /// </summary>
+    public static LakeSource FromSql(string query)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        return new SqlSource(query);
+    }
+
+    /// <summary>
+    /// Rows appended in-process: <paramref name="fill"/> gets an appender on a table with the dataset's
+    /// declared columns and types (in declaration order) and appends whole rows.
+    /// </summary>
+    public static LakeSource FromAppender(Action<DuckDbAppender> fill)
+    {
+        ArgumentNullException.ThrowIfNull(fill);
+        return new AppenderSource(fill);
+    }
+
+    /// <summary>Creates and fills <paramref name="table"/> (a fresh name) on <paramref name="connection"/>.</summary>
+    internal abstract void Stage(DuckDbConnection connection, string table, DatasetSchema schema);
+
+    /// <inheritdoc />
+    public override string ToString() => GetType().Name;
+
+    private sealed class SqlSource(string query) : LakeSource
+    {
+        internal override void Stage(DuckDbConnection connection, string table, DatasetSchema schema) =>
+            connection.ExecuteNonQuery($"CREATE TABLE {SqlText.Identifier(table)} AS SELECT * FROM ({query}) AS source");
+
+        public override string ToString() => "SQL: " + query;
+    }
+
+    private sealed class AppenderSource(Action<DuckDbAppender> fill) : LakeSource
+    {
+        internal override void Stage(DuckDbConnection connection, string table, DatasetSchema schema)
+        {
+            // No NOT NULL constraints here: NULLs are reported by validation with the dataset's name,
+            // the column and the row's key, which is more useful than the appender's constraint error.
+            var columns = string.Join(", ", schema.Columns.Select(c => $"{SqlText.Identifier(c.Name)} {c.Type}"));
+            connection.ExecuteNonQuery($"CREATE TABLE {SqlText.Identifier(table)} ({columns})");
+            using var appender = connection.CreateAppender(table);
+            fill(appender);
+        }
+
+        public override string ToString() => "appender";
+    }
+}

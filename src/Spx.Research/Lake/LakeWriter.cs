@@ -1,0 +1,282 @@
+using Spx.Research.DuckDb;
+
+namespace Spx.Research.Lake;
+
+/// <summary>
+/// Writes partitions of the lake: replace, append, compact, delete, each atomic for concurrent readers
+/// and each a no-op when repeated with the same input. Rows are staged on the writer's own in-memory
+/// DuckDB connection, validated against the dataset schema, and written with one <c>COPY … TO</c>
+/// (zstd Parquet, sorted by the dataset key).
+/// </summary>
+/// <remarks>
+/// <para>Atomicity (details on the file layout in <see cref="LakeLayout"/>): each partition folder
+/// <c>date=…</c> is a symbolic link to an immutable version folder. A replace or compaction writes a new
+/// version and swaps the link with one rename; an append renames one new file into the current version.
+/// Files are written under a <c>.tmp</c> name and named after their content, so a path never changes
+/// meaning. A reader therefore sees a whole version, never a partial file or a mix of versions; the only
+/// race left, a listed file that vanished, is an error that <see cref="LakeSession"/> retries.</para>
+/// <para>Writers of the same partition serialise on a lock file (across processes); different partitions
+/// write in parallel. One <see cref="LakeWriter"/> is not thread-safe (it owns one DuckDB connection).</para>
+/// <para>De-duplication is by the dataset key; the first occurrence wins — within an input its earliest
+/// row, across appends the row already stored. Use <see cref="ReplacePartition"/> to correct stored rows.</para>
+/// </remarks>
+public sealed class LakeWriter : IDisposable
+{
+    private readonly LakeWriterOptions _options;
+    private readonly LakeQuarantine _quarantine;
+    private readonly Dictionary<string, string> _canonicalTypes = new(StringComparer.Ordinal);
+    private int _tables;
+
+    /// <summary>A writer for the lake at <paramref name="layout"/> with the datasets of <paramref name="registry"/>.</summary>
+    public LakeWriter(LakeLayout layout, DatasetRegistry registry, LakeWriterOptions? options = null)
+    {
+        Layout = layout;
+        Registry = registry;
+        _options = options ?? new LakeWriterOptions();
+        _quarantine = new LakeQuarantine(layout);
+        Connection = new DuckDbConnection("Data Source=:memory:");
+        Connection.Open();
+        // Naive TIMESTAMP inputs are UTC instants (the lake's convention), whatever the machine's zone.
+        Connection.ExecuteNonQuery("SET TimeZone = 'UTC'");
+    }
+
+    /// <summary>The lake written to.</summary>
+    public LakeLayout Layout { get; }
+
+    /// <summary>The datasets this writer knows.</summary>
+    public DatasetRegistry Registry { get; }
+
+    /// <summary>
+    /// The writer's private in-memory DuckDB connection: create and fill tables here, then pass
+    /// <see cref="LakeSource.FromSql"/> queries over them. Time zone is UTC.
+    /// </summary>
+    public DuckDbConnection Connection { get; }
+
+    /// <summary>
+    /// Makes the partition hold exactly the rows of <paramref name="source"/> (de-duplicated by key) in one
+    /// file. Readers switch from the old content to the new in one step. Writing the same rows again
+    /// changes nothing (same file name and bytes). No rows still publishes an empty partition.
+    /// </summary>
+    public LakeWriteResult ReplacePartition(string dataset, DateOnly date, LakeSource source, InvalidRows invalidRows = InvalidRows.Reject)
+    {
+        var schema = Registry[dataset];
+        using var batch = Prepare(schema, date, source, invalidRows, fillMissingNullable: false);
+        var store = Store(dataset, date);
+        using var writeLock = store.Lock(_options.LockTimeout);
+        store.CollectGarbage(_options.RetiredVersionGrace);
+        var existing = CurrentFiles(store);
+
+        var version = store.CreateVersion();
+        var file = WriteFile(batch.Table, schema, version).Path;
+        if (existing.Count == 1 && Path.GetFileName(existing[0]) == Path.GetFileName(file))
+        {
+            PartitionStore.Discard(version);
+            return Result(store, batch, written: 0, batch.Duplicates, changed: false, existing);
+        }
+        store.Publish(version);
+        return Result(store, batch, batch.Rows, batch.Duplicates, changed: true, [file]);
+    }
+
+    /// <summary>
+    /// Adds the rows of <paramref name="source"/> whose key is not yet in the partition, as one new file
+    /// (no file when every row is already there). Creates the partition if needed.
+    /// </summary>
+    public LakeWriteResult AppendToPartition(string dataset, DateOnly date, LakeSource source, InvalidRows invalidRows = InvalidRows.Reject)
+    {
+        var schema = Registry[dataset];
+        using var batch = Prepare(schema, date, source, invalidRows, fillMissingNullable: false);
+        var store = Store(dataset, date);
+        using var writeLock = store.Lock(_options.LockTimeout);
+        store.CollectGarbage(_options.RetiredVersionGrace);
+        var current = store.CurrentVersion();
+        var existing = current is null ? [] : PartitionStore.Files(current);
+
+        var fresh = batch.Rows;
+        if (existing.Count > 0)
+        {
+            var table = SqlText.Identifier(batch.Table);
+            var keys = SqlText.Identifiers(schema.Key);
+            var matches = string.Join(" AND ", schema.Key.Select(k => $"{table}.{SqlText.Identifier(k)} = stored.{SqlText.Identifier(k)}"));
+            fresh -= Connection.ExecuteScalar<long>(
+                $"DELETE FROM {table} USING (SELECT DISTINCT {keys} FROM read_parquet({SqlText.FileList(existing)}, union_by_name = true)) AS stored WHERE {matches}");
+        }
+        var duplicates = batch.Duplicates + batch.Rows - fresh;
+        if (fresh == 0) return Result(store, batch, written: 0, duplicates, changed: false, existing);
+
+        if (current is null)
+        {
+            var version = store.CreateVersion();
+            var created = WriteFile(batch.Table, schema, version).Path;
+            store.Publish(version);
+            return Result(store, batch, fresh, duplicates, changed: true, [created]);
+        }
+        // Every row is new, so its file cannot already exist; renaming it in is one atomic addition.
+        WriteFile(batch.Table, schema, current);
+        return Result(store, batch, fresh, duplicates, changed: true, PartitionStore.Files(current));
+    }
+
+    /// <summary>
+    /// Merges a partition's files into one (e.g. the day's 15-minute polls at end of day), de-duplicated
+    /// by key and checked against the current schema; files written before a nullable column existed read
+    /// it as NULL. A partition with at most one file is left as is, so compaction is idempotent.
+    /// </summary>
+    public LakeWriteResult CompactPartition(string dataset, DateOnly date)
+    {
+        var schema = Registry[dataset];
+        var store = Store(dataset, date);
+        using var writeLock = store.Lock(_options.LockTimeout);
+        store.CollectGarbage(_options.RetiredVersionGrace);
+        var existing = CurrentFiles(store);
+        if (existing.Count <= 1) return new LakeWriteResult(dataset, date, 0, 0, 0, false, store.Visible(existing));
+
+        var source = LakeSource.FromSql($"SELECT * FROM read_parquet({SqlText.FileList(existing)}, union_by_name = true)");
+        using var batch = Prepare(schema, date, source, InvalidRows.Reject, fillMissingNullable: true);
+        var version = store.CreateVersion();
+        var file = WriteFile(batch.Table, schema, version).Path;
+        store.Publish(version);
+        return Result(store, batch, batch.Rows, batch.Duplicates, changed: true, [file]);
+    }
+
+    /// <summary>Removes a partition (readers stop seeing it in one step). Returns false when there was none.</summary>
+    public bool DeletePartition(string dataset, DateOnly date)
+    {
+        _ = Registry[dataset];
+        var store = Store(dataset, date);
+        if (!Directory.Exists(store.LinkPath)) return false;
+        using var writeLock = store.Lock(_options.LockTimeout);
+        store.CollectGarbage(_options.RetiredVersionGrace);
+        return store.Unpublish();
+    }
+
+    /// <summary>
+    /// Quarantines the rows of <paramref name="source"/> for <paramref name="reason"/> (any columns;
+    /// rows from <see cref="LakeSource.FromAppender"/> have the dataset's). Returns the file, or null for no rows.
+    /// </summary>
+    public string? Quarantine(string dataset, DateOnly date, LakeSource source, string reason)
+    {
+        var schema = Registry[dataset];
+        var stage = NewTable("quarantine");
+        try
+        {
+            source.Stage(Connection, stage, schema);
+            return _quarantine.Write(Connection, dataset, date, $"SELECT * FROM {SqlText.Identifier(stage)} ORDER BY rowid", reason);
+        }
+        finally
+        {
+            Drop(stage);
+        }
+    }
+
+    /// <summary>Deletes retired versions past their grace period and leftovers of crashed writes, for every partition of a dataset.</summary>
+    public void CollectGarbage(string dataset)
+    {
+        var versions = Path.Combine(Layout.DatasetDirectory(dataset), LakeLayout.VersionsFolder);
+        if (!Directory.Exists(versions)) return;
+        foreach (var folder in Directory.EnumerateDirectories(versions))
+        {
+            if (!LakeLayout.TryParsePartitionName(Path.GetFileName(folder), out var date)) continue;
+            var store = Store(dataset, date);
+            using var writeLock = store.Lock(_options.LockTimeout);
+            store.CollectGarbage(_options.RetiredVersionGrace);
+        }
+    }
+
+    /// <summary>Closes the connection.</summary>
+    public void Dispose() => Connection.Dispose();
+
+    private PartitionStore Store(string dataset, DateOnly date) => new(Layout, dataset, date, _options.TimeProvider);
+
+    private static IReadOnlyList<string> CurrentFiles(PartitionStore store) =>
+        store.CurrentVersion() is { } version ? PartitionStore.Files(version) : [];
+
+    /// <summary>Stages, validates, quarantines or rejects invalid rows, and de-duplicates: the batch's clean table.</summary>
+    private Batch Prepare(DatasetSchema schema, DateOnly date, LakeSource source, InvalidRows invalidRows, bool fillMissingNullable)
+    {
+        var stage = NewTable("stage");
+        var clean = NewTable("clean");
+        try
+        {
+            source.Stage(Connection, stage, schema);
+            var (projection, rules) = BatchValidation.Plan(Connection, schema, date, stage, CanonicalType, fillMissingNullable);
+            var counts = BatchValidation.Count(Connection, stage, rules);
+            var quarantined = 0L;
+            if (counts.Invalid > 0)
+            {
+                if (invalidRows == InvalidRows.Reject) throw BatchValidation.Rejection(Connection, schema, date, stage, rules, counts);
+                _quarantine.Write(Connection, schema.Name, date,
+                    $"SELECT *, {BatchValidation.Reason(rules)} AS reason FROM {SqlText.Identifier(stage)} WHERE {BatchValidation.AnyFails(rules)} ORDER BY rowid");
+                quarantined = counts.Invalid;
+            }
+
+            var typed = projection.ToDictionary(p => p.Column.Name, p => p.Expression);
+            var columns = string.Join(", ", projection.Select(p => $"{p.Expression} AS {SqlText.Identifier(p.Column.Name)}"));
+            var key = string.Join(", ", schema.Key.Select(k => typed[k]));
+            var rows = Connection.ExecuteScalar<long>(
+                $"CREATE TABLE {SqlText.Identifier(clean)} AS SELECT {columns} FROM {SqlText.Identifier(stage)} " +
+                $"WHERE NOT ({BatchValidation.AnyFails(rules)}) QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY rowid) = 1");
+            Drop(stage);
+            return new Batch(this, clean, rows, counts.Total - counts.Invalid - rows, quarantined);
+        }
+        catch
+        {
+            Drop(stage);
+            Drop(clean);
+            throw;
+        }
+    }
+
+    /// <summary>Writes a table, sorted by key, to a temp file in <paramref name="folder"/> and seals it under its content name.</summary>
+    private (string Path, bool Added) WriteFile(string table, DatasetSchema schema, string folder)
+    {
+        var temp = PartitionStore.TempFile(folder);
+        try
+        {
+            Connection.ExecuteNonQuery(
+                $"COPY (SELECT * FROM {SqlText.Identifier(table)} ORDER BY {SqlText.Identifiers(schema.Key)}) " +
+                $"TO {SqlText.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)");
+            return PartitionStore.Seal(temp);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    private static LakeWriteResult Result(PartitionStore store, Batch batch, long written, long duplicates, bool changed, IReadOnlyList<string> files) =>
+        new(store.Dataset, store.Date, written, duplicates, batch.Quarantined, changed, store.Visible(files));
+
+    /// <summary>DuckDB's own spelling of a declared type (TIMESTAMPTZ → TIMESTAMP WITH TIME ZONE), to compare with staged types.</summary>
+    private string CanonicalType(DatasetColumn column)
+    {
+        if (_canonicalTypes.TryGetValue(column.Type, out var known)) return known;
+        try
+        {
+            var name = Connection.ExecuteScalar<string>($"SELECT typeof(CAST(NULL AS {column.Type}))")!;
+            _canonicalTypes[column.Type] = name;
+            return name;
+        }
+        catch (DuckDbException unknown)
+        {
+            throw new ArgumentException($"Column '{column.Name}' declares type '{column.Type}', which DuckDB does not understand: {unknown.Message}", unknown);
+        }
+    }
+
+    private string NewTable(string purpose) => $"_lake_{purpose}_{++_tables}";
+
+    private void Drop(string table) => Connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {SqlText.Identifier(table)}");
+
+    /// <summary>The clean rows of one write, in a table dropped on dispose.</summary>
+    private sealed class Batch(LakeWriter writer, string table, long rows, long duplicates, long quarantined) : IDisposable
+    {
+        public string Table => table;
+
+        public long Rows => rows;
+
+        public long Duplicates => duplicates;
+
+        public long Quarantined => quarantined;
+
+        public void Dispose() => writer.Drop(table);
+    }
+}

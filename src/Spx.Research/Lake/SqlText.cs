@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace Spx.Research.Lake;
+
+/// <summary>Quoting for the SQL the lake generates: identifiers, string literals, dates and file lists.</summary>
+internal static class SqlText
+{
+    /// <summary><c>"name"</c>, with embedded quotes doubled.</summary>
+    public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary><c>'text'</c>, with embedded quotes doubled.</summary>
+    public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary><c>DATE 'YYYY-MM-DD'</c>.</summary>
+    public static string Date(DateOnly date) => "DATE '" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
+
+    /// <summary>A DuckDB list of file paths, e.g. for <c>read_parquet([...])</c>.</summary>
+    public static string FileList(IEnumerable<string> paths) => "[" + string.Join(", ", paths.Select(Literal)) + "]";
+
+    /// <summary>Comma-separated quoted identifiers.</summary>
+    public static string Identifiers(IEnumerable<string> names) => string.Join(", ", names.Select(Identifier));
+}

@@ -1,0 +1,66 @@
+using BenchmarkDotNet.Attributes;
+using Spx.Research.DuckDb;
+
+namespace Spx.Research.Benchmarks;
+
+/// <summary>
+/// Appender insert and columnar read of 10 M bar rows, each beside DuckDB doing the same work in one
+/// SQL statement (the ceiling). Times are per row (<c>OperationsPerInvoke</c>), so rows/s = 1e9 / ns.
+/// </summary>
+[BenchmarkCategory("duckdb")]
+public class DuckDbBulkBenchmarks
+{
+    private BarRows _rows = null!;
+    private DuckDbConnection _connection = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _rows = new BarRows();
+        _connection = new DuckDbConnection("Data Source=:memory:");
+        _connection.Open();
+        _connection.ExecuteNonQuery(BarRows.TableDdl);
+        _connection.ExecuteNonQuery("CREATE TABLE bars_read AS SELECT * FROM bars LIMIT 0");
+        _connection.ExecuteNonQuery("INSERT INTO bars_read " + BarRows.NativeSql);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _connection.Dispose();
+
+    [IterationSetup(Targets = [nameof(AppenderInsert), nameof(NativeInsertSelect)])]
+    public void EmptyTable() => _connection.ExecuteNonQuery(BarRows.TableDdl);
+
+    [BenchmarkCategory("insert"), Benchmark(Description = "appender insert", OperationsPerInvoke = BarRows.Count)]
+    public void AppenderInsert()
+    {
+        var r = _rows;
+        using var appender = _connection.CreateAppender("bars");
+        for (var i = 0; i < BarRows.Count; i++)
+        {
+            appender.BeginRow();
+            appender.Append(r.Ticker[i]);
+            appender.Append(r.Ts[i]);
+            appender.Append(r.Open[i]);
+            appender.Append(r.High[i]);
+            appender.Append(r.Low[i]);
+            appender.Append(r.Close[i]);
+            appender.Append(r.Volume[i]);
+            appender.Append(r.Vwap[i]);
+            appender.EndRow();
+        }
+    }
+
+    [BenchmarkCategory("insert"), Benchmark(Baseline = true, Description = "native INSERT ... SELECT FROM range()", OperationsPerInvoke = BarRows.Count)]
+    public void NativeInsertSelect() => _connection.ExecuteNonQuery("INSERT INTO bars " + BarRows.NativeSql);
+
+    [BenchmarkCategory("read"), Benchmark(Description = "columnar read, 8 columns", OperationsPerInvoke = BarRows.Count)]
+    public long ColumnarRead()
+    {
+        using var result = _connection.ExecuteColumnar("SELECT * FROM bars_read");
+        return result.RowCount;
+    }
+
+    [BenchmarkCategory("read"), Benchmark(Baseline = true, Description = "native scan of the same 8 columns", OperationsPerInvoke = BarRows.Count)]
+    public object? NativeScan() => _connection.ExecuteScalar(
+        "SELECT count(ticker) + count(ts) + sum(open) + sum(high) + sum(low) + sum(close) + sum(volume) + sum(vwap) FROM bars_read");
+}
