@@ -355,7 +355,14 @@ public sealed unsafe class DuckDbAppender : IDisposable
     };
 
     /// <summary>Hands buffered rows to DuckDB and commits them to the table.</summary>
+    public static long NativeTicks;
+    public static long FlushTicks;
     public void Flush()
+    {
+        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
+        try { FlushCore(); } finally { FlushTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t1; }
+    }
+    private void FlushCore()
     {
         ThrowIfDisposed();
         if (_column != 0)
@@ -434,10 +441,14 @@ public sealed unsafe class DuckDbAppender : IDisposable
             $"Value {value} is out of range for column '{ColumnName(column)}' ({_types[column].Name}) of table '{QualifiedTable}' at row {row}.");
     }
 
+    /// <summary>DuckDB rejected buffered rows: report its message and drop those rows, so the appender
+    /// stays usable and a later flush does not fail on the same rows again.</summary>
     private DuckDbException AppenderError(string action)
     {
         var message = NativeText.Borrowed(NativeMethods.duckdb_appender_error(_appender.Pointer));
-        return new DuckDbException(message ?? $"DuckDB could not {action} the appender for '{QualifiedTable}'.");
+        var error = new DuckDbException(message ?? $"DuckDB could not {action} rows for '{QualifiedTable}'.");
+        NativeMethods.duckdb_appender_clear(_appender.Pointer);
+        return error;
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
@@ -469,7 +480,9 @@ public sealed unsafe class DuckDbAppender : IDisposable
     {
         if (_row == 0) return;
         NativeMethods.duckdb_data_chunk_set_size(_chunk.Pointer, (ulong)_row);
+        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var state = NativeMethods.duckdb_append_data_chunk(_appender.Pointer, _chunk.Pointer);
+        NativeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
         var rows = _row;
         NativeMethods.duckdb_data_chunk_reset(_chunk.Pointer);
         RefreshVectors();

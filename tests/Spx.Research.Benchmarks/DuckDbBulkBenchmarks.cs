@@ -56,7 +56,7 @@ public class DuckDbBulkBenchmarks
     [BenchmarkCategory("read"), Benchmark(Description = "columnar read, 8 columns", OperationsPerInvoke = BarRows.Count)]
     public long ColumnarRead()
     {
-        using var result = _connection.ExecuteColumnar("SELECT * FROM bars_read");
+        var result = _connection.ExecuteColumnar("SELECT * FROM bars_read");
         return result.RowCount;
     }
 

@@ -24,10 +24,12 @@ public class ConnectionTests
         using (var b = Db.Open(name))
         {
             a.ExecuteNonQuery("CREATE TABLE t(x INT); INSERT INTO t VALUES (41), (1)");
-            Assert.Equal(42L, Convert.ToInt64(b.ExecuteScalar("SELECT sum(x) FROM t")));
+            Assert.Equal(42L, b.ExecuteScalar<long>("SELECT sum(x) FROM t"));
         }
         using var c = Db.Open(name);
         Assert.Throws<DuckDbException>(() => c.ExecuteScalar("SELECT * FROM t"));
+        // Named in-memory databases must never touch the disk (DuckDB would read ":memory:NAME" as a file name).
+        Assert.False(File.Exists(name["Data Source=".Length..]));
     }
 
     [Fact]

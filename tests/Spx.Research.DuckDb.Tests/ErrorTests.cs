@@ -26,7 +26,7 @@ public class ErrorTests
         connection.ExecuteNonQuery("CREATE TABLE t(id INT PRIMARY KEY, v VARCHAR NOT NULL); INSERT INTO t VALUES (1, 'a')");
         var duplicate = Assert.Throws<DuckDbException>(() => connection.ExecuteNonQuery("INSERT INTO t VALUES (?, ?)", 1, "b"));
         Assert.Contains("Constraint Error", duplicate.Message);
-        Assert.Contains("duplicate key", duplicate.Message);
+        Assert.Contains("duplicate key", duplicate.Message, StringComparison.OrdinalIgnoreCase);
         var notNull = Assert.Throws<DuckDbException>(() => connection.ExecuteNonQuery("INSERT INTO t VALUES (?, ?)", 2, null));
         Assert.Contains("NOT NULL constraint failed", notNull.Message);
         Assert.Equal("a", connection.ExecuteScalar("SELECT string_agg(v) FROM t"));

@@ -135,7 +135,7 @@ public class TypeRoundTripTests
     {
         using var connection = Db.OpenMemory();
         using var reader = connection.ExecuteReader(
-            "SELECT [1, NULL, 3] AS ints, [1.5, 2.5] AS doubles, ['a', NULL, 'a much longer string value'] AS strings, " +
+            "SELECT [1, NULL, 3] AS ints, [1.5, 2.5]::DOUBLE[] AS doubles, ['a', NULL, 'a much longer string value'] AS strings, " +
             "[[1, 2], [3]] AS nested, [DATE '2024-01-02'] AS dates, []::INTEGER[] AS empty, [1, 2, 3] AS dense, " +
             "[10, 20]::BIGINT[] AS longs, [TRUE, NULL] AS bools");
         Assert.True(reader.Read());

@@ -45,7 +45,11 @@ internal sealed class DuckDbConnectionOptions
         if (dataSource.Length == 0 || dataSource == Memory)
             return new DuckDbConnectionOptions(Memory, Memory, null, settings);
         if (dataSource.StartsWith(Memory, StringComparison.Ordinal))
-            return new DuckDbConnectionOptions(dataSource, dataSource, dataSource, settings);
+        {
+            // DuckDB itself would take ":memory:NAME" as a file name; the sharing is ours (SharedDatabase),
+            // so the native database is a plain in-memory one.
+            return new DuckDbConnectionOptions(dataSource, Memory, dataSource, settings);
+        }
 
         var fullPath = Path.GetFullPath(dataSource);
         return new DuckDbConnectionOptions(dataSource, fullPath, fullPath, settings);

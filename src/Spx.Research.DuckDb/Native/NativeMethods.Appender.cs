@@ -24,6 +24,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(DuckDbLibrary.Name)]
     public static partial int duckdb_appender_flush(IntPtr appender);
 
+    /// <summary>Drops the appender's buffered rows without writing them.</summary>
+    [LibraryImport(DuckDbLibrary.Name)]
+    public static partial int duckdb_appender_clear(IntPtr appender);
+
     [LibraryImport(DuckDbLibrary.Name)]
     public static partial int duckdb_appender_destroy(ref IntPtr appender);
 

@@ -1,4 +1,5 @@
 using Spx.Research.DuckDb;
+using Spx.Research.Market;
 
 namespace Spx.Research.Lake;
 
@@ -36,7 +37,7 @@ internal static class BatchValidation
             if (source.Name is null)
             {
                 if (fillMissingNullable && column.Nullable) projection.Add((column, $"CAST(NULL AS {column.Type})"));
-                else problems.Add((column.Name, $"column '{column.Name}' ({column}) is missing from the input"));
+                else problems.Add((column.Name, $"column '{column.Name}' ({column.Type}{(column.Nullable ? "" : " NOT NULL")}) is missing from the input"));
                 continue;
             }
 
@@ -74,11 +75,15 @@ internal static class BatchValidation
         {
             var column = schema.Find(dateColumn)!;
             var typed = projection.First(p => p.Item1 == column).Item2;
-            var localDate = DatasetSchema.SessionDateKindOf(column) == true
-                ? $"CAST(timezone({SqlText.Literal(NewYork)}, {typed}) AS DATE)"
-                : typed;
+            var isInstant = DatasetSchema.SessionDateKindOf(column) == true;
+            var localDate = isInstant ? $"CAST(timezone({SqlText.Literal(NewYork)}, {typed}) AS DATE)" : typed;
+            // For instants, compare with the day's UTC bounds (New York midnights never fall in a DST gap):
+            // plain comparisons, far cheaper than converting every row's time zone.
+            var outside = isInstant
+                ? $"({typed} < {SqlText.Instant(NewYorkTime.ToUtc(date, TimeOnly.MinValue))} OR {typed} >= {SqlText.Instant(NewYorkTime.ToUtc(date.AddDays(1), TimeOnly.MinValue))})"
+                : $"{typed} <> {SqlText.Date(date)}";
             rules.Add(new RowRule(dateColumn, $"value(s) outside the New York session date {date:yyyy-MM-dd}",
-                $"({typed}) IS NOT NULL AND {localDate} <> {SqlText.Date(date)}",
+                $"({typed}) IS NOT NULL AND {outside}",
                 $"{SqlText.Literal(dateColumn + ": ")} || CAST({typed} AS VARCHAR) || ' is on New York date ' || CAST({localDate} AS VARCHAR) || {SqlText.Literal($", not the partition date {date:yyyy-MM-dd}")}",
                 $"CAST({typed} AS VARCHAR)"));
         }

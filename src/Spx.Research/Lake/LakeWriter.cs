@@ -98,7 +98,7 @@ public sealed class LakeWriter : IDisposable
             var keys = SqlText.Identifiers(schema.Key);
             var matches = string.Join(" AND ", schema.Key.Select(k => $"{table}.{SqlText.Identifier(k)} = stored.{SqlText.Identifier(k)}"));
             fresh -= Connection.ExecuteScalar<long>(
-                $"DELETE FROM {table} USING (SELECT DISTINCT {keys} FROM read_parquet({SqlText.FileList(existing)}, union_by_name = true)) AS stored WHERE {matches}");
+                $"DELETE FROM {table} USING (SELECT DISTINCT {keys} FROM read_parquet({SqlText.FileList(existing)}, union_by_name = true, hive_partitioning = false)) AS stored WHERE {matches}");
         }
         var duplicates = batch.Duplicates + batch.Rows - fresh;
         if (fresh == 0) return Result(store, batch, written: 0, duplicates, changed: false, existing);
@@ -129,7 +129,7 @@ public sealed class LakeWriter : IDisposable
         var existing = CurrentFiles(store);
         if (existing.Count <= 1) return new LakeWriteResult(dataset, date, 0, 0, 0, false, store.Visible(existing));
 
-        var source = LakeSource.FromSql($"SELECT * FROM read_parquet({SqlText.FileList(existing)}, union_by_name = true)");
+        var source = LakeSource.FromSql($"SELECT * FROM read_parquet({SqlText.FileList(existing)}, union_by_name = true, hive_partitioning = false)");
         using var batch = Prepare(schema, date, source, InvalidRows.Reject, fillMissingNullable: true);
         var version = store.CreateVersion();
         var file = WriteFile(batch.Table, schema, version).Path;
@@ -196,9 +196,13 @@ public sealed class LakeWriter : IDisposable
         var clean = NewTable("clean");
         try
         {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
             source.Stage(Connection, stage, schema);
+            Console.Error.WriteLine($"stage {sw.ElapsedMilliseconds}"); sw.Restart();
             var (projection, rules) = BatchValidation.Plan(Connection, schema, date, stage, CanonicalType, fillMissingNullable);
+            Console.Error.WriteLine($"plan {sw.ElapsedMilliseconds}"); sw.Restart();
             var counts = BatchValidation.Count(Connection, stage, rules);
+            Console.Error.WriteLine($"count {sw.ElapsedMilliseconds}"); sw.Restart();
             var quarantined = 0L;
             if (counts.Invalid > 0)
             {
@@ -214,7 +218,9 @@ public sealed class LakeWriter : IDisposable
             var rows = Connection.ExecuteScalar<long>(
                 $"CREATE TABLE {SqlText.Identifier(clean)} AS SELECT {columns} FROM {SqlText.Identifier(stage)} " +
                 $"WHERE NOT ({BatchValidation.AnyFails(rules)}) QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY rowid) = 1");
+            Console.Error.WriteLine($"clean {sw.ElapsedMilliseconds}"); sw.Restart();
             Drop(stage);
+            Console.Error.WriteLine($"drop {sw.ElapsedMilliseconds}"); sw.Restart();
             return new Batch(this, clean, rows, counts.Total - counts.Invalid - rows, quarantined);
         }
         catch
@@ -234,7 +240,8 @@ public sealed class LakeWriter : IDisposable
             Connection.ExecuteNonQuery(
                 $"COPY (SELECT * FROM {SqlText.Identifier(table)} ORDER BY {SqlText.Identifiers(schema.Key)}) " +
                 $"TO {SqlText.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)");
-            return PartitionStore.Seal(temp);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            try { return PartitionStore.Seal(temp); } finally { Console.Error.WriteLine($"seal {sw.ElapsedMilliseconds}"); }
         }
         catch
         {

@@ -14,6 +14,10 @@ internal static class SqlText
     /// <summary><c>DATE 'YYYY-MM-DD'</c>.</summary>
     public static string Date(DateOnly date) => "DATE '" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
 
+    /// <summary><c>TIMESTAMPTZ 'YYYY-MM-DD HH:MM:SS.fffffff+00'</c> for a UTC instant.</summary>
+    public static string Instant(DateTimeOffset instant) =>
+        "TIMESTAMPTZ '" + instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00'";
+
     /// <summary>A DuckDB list of file paths, e.g. for <c>read_parquet([...])</c>.</summary>
     public static string FileList(IEnumerable<string> paths) => "[" + string.Join(", ", paths.Select(Literal)) + "]";
 

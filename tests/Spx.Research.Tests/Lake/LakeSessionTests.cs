@@ -1,0 +1,76 @@
+using Spx.Research.Lake;
+
+namespace Spx.Research.Tests.Lake;
+
+public sealed class LakeSessionTests : IDisposable
+{
+    private const string Bars = "stock_bars_1m";
+    private readonly TempLake _lake = new();
+
+    public void Dispose() => _lake.Dispose();
+
+    [Fact]
+    public void An_absent_lake_has_typed_empty_views_and_is_not_created()
+    {
+        var missing = Path.Combine(_lake.Root, "nowhere");
+
+        using var session = LakeSession.Open(missing);
+
+        Assert.Equal(DatasetRegistry.Default.Datasets.Select(d => d.Name), session.Views);
+        foreach (var view in session.Views) Assert.Equal(0L, session.Scalar<long>($"SELECT count(*) FROM {view}"));
+        Assert.Equal("TIMESTAMP WITH TIME ZONE|VARCHAR[]|DATE", session.Scalar<string>(
+            "SELECT (SELECT typeof(published_utc) FROM news UNION ALL SELECT 'TIMESTAMP WITH TIME ZONE' LIMIT 1) || '|' || " +
+            "(SELECT data_type FROM duckdb_columns() WHERE table_name = 'news' AND column_name = 'tickers') || '|' || " +
+            "(SELECT data_type FROM duckdb_columns() WHERE table_name = 'news' AND column_name = 'date')"));
+        Assert.All(session.Info(), info => Assert.Equal((0, 0L, (DateOnly?)null), (info.Partitions, info.Rows, info.FirstDate)));
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void Refresh_picks_up_new_datasets_and_a_vanished_dataset_reads_as_empty()
+    {
+        using var session = _lake.Session();
+        using var writer = _lake.Writer();
+        writer.ReplacePartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 10)));
+        Assert.Equal(0L, session.Scalar<long>($"SELECT count(*) FROM {Bars}"));
+
+        session.Refresh();
+        Assert.Equal(10L, session.Scalar<long>($"SELECT count(*) FROM {Bars}"));
+
+        writer.DeletePartition(Bars, TempLake.Day);
+        Assert.Equal(0L, session.Scalar<long>($"SELECT count(*) FROM {Bars}"));
+        Assert.True(session.Retries > 0);
+    }
+
+    [Fact]
+    public void Datasets_found_on_disk_but_not_registered_get_views_too()
+    {
+        var custom = new DatasetSchema("scanner_hits", "test", [DatasetColumn.Required("id", "BIGINT")], ["id"]);
+        using (var writer = _lake.Writer(DatasetRegistry.Default.Register(custom)))
+            writer.ReplacePartition("scanner_hits", TempLake.Day, LakeSource.FromSql("SELECT range AS id FROM range(4)"));
+
+        using var session = _lake.Session();
+
+        Assert.Equal("scanner_hits", session.Views[^1]);
+        Assert.Equal(4L, session.Scalar<long>("SELECT count(*) FROM scanner_hits WHERE date = DATE '2024-01-02'"));
+        Assert.False(session.Info().Single(i => i.Dataset == "scanner_hits").Registered);
+    }
+
+    [Fact]
+    public void Info_counts_partitions_files_rows_and_bytes_from_footers()
+    {
+        using (var writer = _lake.Writer())
+        {
+            writer.ReplacePartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 100)));
+            writer.AppendToPartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(100, 20)));
+            writer.ReplacePartition(Bars, TempLake.NextDay, LakeSource.FromSql(TempLake.Bars(0, 50, day: TempLake.NextDay)));
+        }
+        var bytes = _lake.Snapshot(Bars).Values.Sum(b => (long)b.Length);
+
+        using var session = _lake.Session();
+        var info = session.Info().Single(i => i.Dataset == Bars);
+
+        Assert.Equal(new LakeInfo(Bars, true, 2, 3, 170, bytes, TempLake.Day, TempLake.NextDay, 0), info);
+        Assert.Equal(0, session.Info().Single(i => i.Dataset == "news").Rows);
+    }
+}
