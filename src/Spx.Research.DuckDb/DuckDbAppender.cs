@@ -355,14 +355,7 @@ public sealed unsafe class DuckDbAppender : IDisposable
     };
 
     /// <summary>Hands buffered rows to DuckDB and commits them to the table.</summary>
-    public static long NativeTicks;
-    public static long FlushTicks;
     public void Flush()
-    {
-        var t1 = System.Diagnostics.Stopwatch.GetTimestamp();
-        try { FlushCore(); } finally { FlushTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t1; }
-    }
-    private void FlushCore()
     {
         ThrowIfDisposed();
         if (_column != 0)
@@ -480,9 +473,7 @@ public sealed unsafe class DuckDbAppender : IDisposable
     {
         if (_row == 0) return;
         NativeMethods.duckdb_data_chunk_set_size(_chunk.Pointer, (ulong)_row);
-        var t0 = System.Diagnostics.Stopwatch.GetTimestamp();
         var state = NativeMethods.duckdb_append_data_chunk(_appender.Pointer, _chunk.Pointer);
-        NativeTicks += System.Diagnostics.Stopwatch.GetTimestamp() - t0;
         var rows = _row;
         NativeMethods.duckdb_data_chunk_reset(_chunk.Pointer);
         RefreshVectors();

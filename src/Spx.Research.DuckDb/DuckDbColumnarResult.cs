@@ -139,6 +139,10 @@ public sealed class DuckDbColumnarResult
 
     internal static DuckDbColumnarResult Load(DuckDbDataReader reader)
     {
+        var expectedRows = reader.MaterializedRowCount ?? 4096;
+        if (expectedRows > Array.MaxLength)
+            throw new DuckDbException($"The result has {expectedRows} rows, more than a .NET array can hold; filter or aggregate in SQL.");
+
         var count = reader.FieldCount;
         var names = new string[count];
         var types = new ColumnType[count];
@@ -147,19 +151,19 @@ public sealed class DuckDbColumnarResult
         {
             names[i] = reader.GetName(i);
             types[i] = reader.ColumnTypeAt(i);
-            builders[i] = ColumnBuilder.For(types[i]);
+            builders[i] = ColumnBuilder.For(types[i], (int)expectedRows);
         }
 
-        long rows = 0;
-        for (var size = reader.ChunkSize; size > 0; size = reader.NextChunk() ? reader.ChunkSize : 0)
+        var rows = 0;
+        for (var size = (int)reader.ChunkSize; size > 0; size = reader.NextChunk() ? (int)reader.ChunkSize : 0)
         {
-            for (var i = 0; i < count; i++) builders[i].Append(reader.ChunkView(i), (int)size, rows);
+            if (rows > Array.MaxLength - size)
+                throw new DuckDbException("The result has more rows than a .NET array can hold; filter or aggregate in SQL.");
+            for (var i = 0; i < count; i++) builders[i].Append(reader.ChunkView(i), size, rows);
             rows += size;
         }
-        if (rows > Array.MaxLength)
-            throw new DuckDbException($"The result has {rows} rows, more than a .NET array can hold; filter or aggregate in SQL.");
 
         return new DuckDbColumnarResult(
-            names, types, builders.Select(b => b.Build()).ToArray(), builders.Select(b => b.Nulls).ToArray(), (int)rows);
+            names, types, builders.Select(b => b.Build(rows)).ToArray(), builders.Select(b => b.Nulls).ToArray(), rows);
     }
 }

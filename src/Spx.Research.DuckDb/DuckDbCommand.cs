@@ -129,7 +129,7 @@ public sealed class DuckDbCommand : DbCommand
     /// when no statement changes rows (DDL, SELECT).</summary>
     public override int ExecuteNonQuery()
     {
-        var result = Execute(forReader: false, out var statement, out var ownsStatement, out var changedBefore);
+        var result = Execute(stream: false, out var statement, out var ownsStatement, out var changedBefore);
         try
         {
             return AddChanges(changedBefore, NativeStatements.RowsChanged(result));
@@ -152,10 +152,12 @@ public sealed class DuckDbCommand : DbCommand
     public new DuckDbDataReader ExecuteReader() => ExecuteReader(CommandBehavior.Default);
 
     /// <summary>Runs the command and streams its (last statement's) result.</summary>
-    public new DuckDbDataReader ExecuteReader(CommandBehavior behavior)
+    public new DuckDbDataReader ExecuteReader(CommandBehavior behavior) => ExecuteReader(behavior, stream: true);
+
+    private DuckDbDataReader ExecuteReader(CommandBehavior behavior, bool stream)
     {
         var connection = OpenHandle();
-        var result = Execute(forReader: true, out var statement, out var ownsStatement, out var changedBefore);
+        var result = Execute(stream, out var statement, out var ownsStatement, out var changedBefore);
         return new DuckDbDataReader(
             result, statement, ownsStatement, connection,
             behavior.HasFlag(CommandBehavior.CloseConnection) ? _connection : null,
@@ -182,7 +184,8 @@ public sealed class DuckDbCommand : DbCommand
         base.Dispose(disposing);
     }
 
-    private ResultHandle Execute(bool forReader, out PreparedStatementHandle statement, out bool ownsStatement, out int changedBefore)
+    /// <param name="stream">Stream the result if it is a SELECT (readers); otherwise materialize it.</param>
+    private ResultHandle Execute(bool stream, out PreparedStatementHandle statement, out bool ownsStatement, out int changedBefore)
     {
         var connection = OpenHandle();
         changedBefore = -1;
@@ -208,7 +211,7 @@ public sealed class DuckDbCommand : DbCommand
                     }
                     statement = NativeStatements.Prepare(connection, extracted, count - 1);
                     ownsStatement = true;
-                    return RunFinal(statement, forReader, disposeOnError: true);
+                    return RunFinal(statement, stream, disposeOnError: true);
                 }
             }
             finally
@@ -220,14 +223,14 @@ public sealed class DuckDbCommand : DbCommand
         statement = _prepared!;
         ownsStatement = false;
         ParameterBinder.Bind(statement, Parameters);
-        return RunFinal(statement, forReader, disposeOnError: false);
+        return RunFinal(statement, stream, disposeOnError: false);
     }
 
-    private static ResultHandle RunFinal(PreparedStatementHandle statement, bool forReader, bool disposeOnError)
+    private static ResultHandle RunFinal(PreparedStatementHandle statement, bool stream, bool disposeOnError)
     {
         try
         {
-            return NativeStatements.Execute(statement, streaming: forReader && NativeStatements.IsSelect(statement));
+            return NativeStatements.Execute(statement, streaming: stream && NativeStatements.IsSelect(statement));
         }
         catch when (disposeOnError)
         {

@@ -364,6 +364,10 @@ public sealed unsafe class DuckDbDataReader : DbDataReader
 
     internal ColumnType ColumnTypeAt(int ordinal) => _types[ordinal];
 
+    /// <summary>Total rows of a materialized result; null when streaming (unknown up front).</summary>
+    internal long? MaterializedRowCount =>
+        _result.IsStreaming ? null : (long)NativeMethods.duckdb_row_count(_result.Result);
+
     /// <summary>The current chunk's row count (valid right after construction or <see cref="NextChunk"/>).</summary>
     internal long ChunkSize => _chunk is null ? 0 : _chunkSize;
 

@@ -37,15 +37,14 @@ public class ConnectionTests
     {
         using var dir = new TempDirectory();
         var path = dir.File("shared.duckdb");
-        var before = SharedDatabase.SharedCount;
         using (var a = Db.Open($"Data Source={path}"))
         using (var b = Db.Open($"Data Source={System.IO.Path.Combine(dir.Path, ".", "shared.duckdb")}"))
         {
-            Assert.Equal(before + 1, SharedDatabase.SharedCount);
+            Assert.Equal(2, SharedDatabase.References($"Data Source={path}"));
             a.ExecuteNonQuery("CREATE TABLE t AS SELECT 7 AS x");
             Assert.Equal(7, b.ExecuteScalar<int>("SELECT x FROM t"));
         }
-        Assert.Equal(before, SharedDatabase.SharedCount);
+        Assert.Equal(0, SharedDatabase.References($"Data Source={path}"));
 
         // Reopening after the native database was closed still finds the persisted data.
         using var c = Db.Open($"Data Source={path}");

@@ -15,10 +15,12 @@ public static class LakeCommand
         info.SetAction(parse =>
         {
             var root = CommonOptions.ResolveLake(parse.GetValue(lake));
-            var rows = LakeInfo.Read(root)
-                .Select(d => new object?[] { d.Dataset, d.Partitions, d.Rows, d.Bytes, d.FirstDate, d.LastDate })
+            if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"no lake at {root} (pass --lake DIR or set {CommonOptions.LakeVariable})");
+            using var session = LakeSession.Open(root);
+            var rows = session.Info()
+                .Select(d => new object?[] { d.Dataset, d.Partitions, d.Files, d.Rows, d.Bytes, d.FirstDate, d.LastDate, d.QuarantinedRows })
                 .ToList();
-            var table = new ResultTable(["dataset", "partitions", "rows", "bytes", "first_date", "last_date"], rows);
+            var table = new ResultTable(["dataset", "partitions", "files", "rows", "bytes", "first_date", "last_date", "quarantined_rows"], rows);
             var output = parse.InvocationConfiguration.Output;
             ResultWriter.Write(table, parse.GetValue(format), output);
             return ExitCodes.Ok;

@@ -21,10 +21,9 @@ public static class SqlCommand
             var text = parse.GetValue(query);
             if (string.IsNullOrWhiteSpace(text)) throw new UsageException("the query is empty");
             using var session = LakeSession.Open(CommonOptions.ResolveLake(parse.GetValue(lake)));
-            using var sqlCommand = session.Connection.CreateCommand();
-            sqlCommand.CommandText = text;
-            using var reader = sqlCommand.ExecuteReader();
-            ResultWriter.Write(ResultTable.From(reader), parse.GetValue(format), parse.InvocationConfiguration.Output);
+            // Query() retries once if a concurrent writer replaced a partition between listing and reading.
+            var table = session.Query(text!, ResultTable.From);
+            ResultWriter.Write(table, parse.GetValue(format), parse.InvocationConfiguration.Output);
             return ExitCodes.Ok;
         });
         return command;

@@ -25,10 +25,13 @@ internal sealed class SharedDatabase
 
     public DatabaseHandle Handle { get; }
 
-    /// <summary>Number of databases currently shared through the registry (for diagnostics and tests).</summary>
-    internal static int SharedCount
+    /// <summary>How many connections currently share the database a connection string names (0 when closed);
+    /// for diagnostics and tests.</summary>
+    internal static int References(string connectionString)
     {
-        get { lock (Gate) return Open.Count; }
+        var key = DuckDbConnectionOptions.Parse(connectionString).Key;
+        if (key is null) return 0;
+        lock (Gate) return Open.TryGetValue(key, out var database) ? database._references : 0;
     }
 
     /// <summary>Takes a reference to the database for <paramref name="options"/>, opening it if needed.

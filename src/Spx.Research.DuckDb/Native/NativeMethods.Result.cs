@@ -23,6 +23,10 @@ internal static unsafe partial class NativeMethods
     [LibraryImport(DuckDbLibrary.Name)]
     public static partial ulong duckdb_rows_changed(DuckDbResultStruct* result);
 
+    /// <summary>Total rows of a materialized result (0 for a streaming one).</summary>
+    [LibraryImport(DuckDbLibrary.Name)]
+    public static partial ulong duckdb_row_count(DuckDbResultStruct* result);
+
     [LibraryImport(DuckDbLibrary.Name)]
     public static partial int duckdb_result_return_type(DuckDbResultStruct result);
 

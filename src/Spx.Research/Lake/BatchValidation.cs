@@ -23,7 +23,7 @@ internal static class BatchValidation
         foreach (var (name, type) in staged)
         {
             if (schema.Find(name.ToLowerInvariant()) is not null) continue;
-            problems.Add(name == LakeLayout.PartitionColumn || name.Equals(LakeLayout.PartitionColumn, StringComparison.OrdinalIgnoreCase)
+            problems.Add(name.Equals(LakeLayout.PartitionColumn, StringComparison.OrdinalIgnoreCase)
                 ? (name, $"the input has a column '{name}', but '{LakeLayout.PartitionColumn}' is the partition folder; pass the date to the write instead")
                 : (name, $"the input has a column '{name}' ({type}) that the schema does not declare"));
         }

@@ -3,15 +3,14 @@ using System.Globalization;
 namespace Spx.Research.Lake;
 
 /// <summary>
-/// Where things live in a lake. The public, tool-readable shape is Hive partitioning:
+/// Where things live in a lake: Hive partitioning that DuckDB, Spark, Trino and pandas read as is.
 /// <code>
-/// LAKE/&lt;dataset&gt;/date=YYYY-MM-DD/part-&lt;hash&gt;.parquet
-/// LAKE/_quarantine/&lt;dataset&gt;/date=YYYY-MM-DD/part-&lt;hash&gt;.parquet
+/// LAKE/&lt;dataset&gt;/date=YYYY-MM-DD/part-0000.parquet                 one file per partition
+/// LAKE/_quarantine/&lt;dataset&gt;/date=YYYY-MM-DD/part-&lt;hash&gt;.parquet   rejected records, append-only
+/// LAKE/&lt;dataset&gt;/.locks/date=YYYY-MM-DD.lock                       writers' partition locks
 /// </code>
-/// Behind it, each partition folder is a symbolic link to an immutable version folder under
-/// <c>LAKE/&lt;dataset&gt;/.versions/date=YYYY-MM-DD/&lt;version&gt;/</c>, so a whole partition can be
-/// swapped with one atomic rename (see <see cref="LakeWriter"/>). Names starting with <c>.</c> or
-/// <c>_</c> are bookkeeping that Spark, pandas/pyarrow and our views skip.
+/// Names starting with <c>.</c> or <c>_</c> are bookkeeping that Spark and pyarrow skip, and that never
+/// match the views' <c>*/*.parquet</c> glob. Why a partition is exactly one file: see <see cref="LakeWriter"/>.
 /// </summary>
 public sealed class LakeLayout
 {
@@ -21,11 +20,14 @@ public sealed class LakeLayout
     /// <summary>Top-level folder for rejected records.</summary>
     public const string QuarantineFolder = "_quarantine";
 
-    /// <summary>Per-dataset folder holding partition versions.</summary>
-    public const string VersionsFolder = ".versions";
+    /// <summary>The one data file of every partition.</summary>
+    public const string PartitionFileName = "part-0000.parquet";
+
+    /// <summary>Per-dataset folder of partition lock files.</summary>
+    public const string LocksFolder = ".locks";
 
     /// <summary>Suffix of files being written: deliberately not <c>.parquet</c>, so the views' <c>*.parquet</c>
-    /// glob never matches a half-written file (DuckDB's <c>*</c> does match names starting with a dot).</summary>
+    /// glob never matches a half-written file (DuckDB's <c>*</c> also matches names starting with a dot).</summary>
     public const string TempSuffix = ".tmp";
 
     private const string PartitionPrefix = PartitionColumn + "=";
@@ -47,6 +49,9 @@ public sealed class LakeLayout
     /// <summary><c>LAKE/&lt;dataset&gt;/date=YYYY-MM-DD</c> (the path readers use).</summary>
     public string PartitionDirectory(string dataset, DateOnly date) => Path.Combine(DatasetDirectory(dataset), PartitionName(date));
 
+    /// <summary><c>LAKE/&lt;dataset&gt;/date=YYYY-MM-DD/part-0000.parquet</c>.</summary>
+    public string PartitionFile(string dataset, DateOnly date) => Path.Combine(PartitionDirectory(dataset, date), PartitionFileName);
+
     /// <summary>The glob the views read: every Parquet file one level below the dataset folder.</summary>
     public string DatasetGlob(string dataset) => Path.Combine(DatasetDirectory(dataset), "*", "*.parquet");
 
@@ -60,9 +65,9 @@ public sealed class LakeLayout
     /// <summary>The glob over a dataset's quarantined records.</summary>
     public string QuarantineGlob(string dataset) => Path.Combine(QuarantineDatasetDirectory(dataset), "*", "*.parquet");
 
-    /// <summary><c>LAKE/&lt;dataset&gt;/.versions/date=YYYY-MM-DD</c>: the partition's versions and its write lock.</summary>
-    internal string VersionsDirectory(string dataset, DateOnly date) =>
-        Path.Combine(DatasetDirectory(dataset), VersionsFolder, PartitionName(date));
+    /// <summary><c>LAKE/&lt;dataset&gt;/.locks/date=YYYY-MM-DD.lock</c>: kept outside the partition folder so deleting a partition never races a lock holder.</summary>
+    internal string LockFile(string dataset, DateOnly date) =>
+        Path.Combine(DatasetDirectory(dataset), LocksFolder, PartitionName(date) + ".lock");
 
     /// <summary><c>date=YYYY-MM-DD</c>.</summary>
     public static string PartitionName(DateOnly date) => PartitionPrefix + date.ToString(DateFormat, CultureInfo.InvariantCulture);
@@ -99,7 +104,7 @@ public sealed class LakeLayout
             .ToArray();
     }
 
-    /// <summary>The Parquet files a reader sees in a partition right now (paths through the partition folder), sorted.</summary>
+    /// <summary>The Parquet files a reader sees in a partition right now, sorted (normally just <see cref="PartitionFileName"/>).</summary>
     public IReadOnlyList<string> PartitionFiles(string dataset, DateOnly date)
     {
         var folder = PartitionDirectory(dataset, date);

@@ -17,6 +17,7 @@ namespace Spx.Research.Lake;
 /// <para>Writers swap whole partitions atomically (see <see cref="LakeWriter"/>); a query that listed a
 /// file a writer has just replaced fails with "No such file or directory". The query methods here
 /// (<see cref="Run{T}"/> and friends) retry such queries; raw use of <see cref="Connection"/> does not.</para>
+/// <para>Like its connection, a session is not thread-safe: open one per thread (it is cheap).</para>
 /// </remarks>
 public sealed class LakeSession : IDisposable
 {

@@ -18,7 +18,7 @@ public abstract class LakeSource
     public static LakeSource FromSql(string query)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
-        return new SqlSource(query);
+        return new SqlSource(query.TrimEnd().TrimEnd(';'));
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace Spx.Research.Lake;
 /// (zstd Parquet, sorted by the dataset key).
 /// </summary>
 /// <remarks>
-/// <para>Atomicity (details on the file layout in <see cref="LakeLayout"/>): each partition folder
-/// <c>date=…</c> is a symbolic link to an immutable version folder. A replace or compaction writes a new
+/// <para>Atomicity (details in <see cref="LakeLayout"/> and <c>PartitionStore</c>): each partition folder
+/// <c>date=…</c> is a symbolic link to a version folder whose files never change. A replace or compaction writes a new
 /// version and swaps the link with one rename; an append renames one new file into the current version.
 /// Files are written under a <c>.tmp</c> name and named after their content, so a path never changes
 /// meaning. A reader therefore sees a whole version, never a partial file or a mix of versions; the only
@@ -66,8 +66,7 @@ public sealed class LakeWriter : IDisposable
         store.CollectGarbage(_options.RetiredVersionGrace);
         var existing = CurrentFiles(store);
 
-        var version = store.CreateVersion();
-        var file = WriteFile(batch.Table, schema, version).Path;
+        var (version, file) = WriteVersion(store, batch.Table, schema);
         if (existing.Count == 1 && Path.GetFileName(existing[0]) == Path.GetFileName(file))
         {
             PartitionStore.Discard(version);
@@ -105,8 +104,7 @@ public sealed class LakeWriter : IDisposable
 
         if (current is null)
         {
-            var version = store.CreateVersion();
-            var created = WriteFile(batch.Table, schema, version).Path;
+            var (version, created) = WriteVersion(store, batch.Table, schema);
             store.Publish(version);
             return Result(store, batch, fresh, duplicates, changed: true, [created]);
         }
@@ -118,7 +116,8 @@ public sealed class LakeWriter : IDisposable
     /// <summary>
     /// Merges a partition's files into one (e.g. the day's 15-minute polls at end of day), de-duplicated
     /// by key and checked against the current schema; files written before a nullable column existed read
-    /// it as NULL. A partition with at most one file is left as is, so compaction is idempotent.
+    /// it as NULL. A partition with at most one file is left as is, so compaction is idempotent. (Appends
+    /// never store a key twice, so which duplicate wins only matters for files from elsewhere.)
     /// </summary>
     public LakeWriteResult CompactPartition(string dataset, DateOnly date)
     {
@@ -131,8 +130,7 @@ public sealed class LakeWriter : IDisposable
 
         var source = LakeSource.FromSql($"SELECT * FROM read_parquet({SqlText.FileList(existing)}, union_by_name = true, hive_partitioning = false)");
         using var batch = Prepare(schema, date, source, InvalidRows.Reject, fillMissingNullable: true);
-        var version = store.CreateVersion();
-        var file = WriteFile(batch.Table, schema, version).Path;
+        var (version, file) = WriteVersion(store, batch.Table, schema);
         store.Publish(version);
         return Result(store, batch, batch.Rows, batch.Duplicates, changed: true, [file]);
     }
@@ -196,13 +194,9 @@ public sealed class LakeWriter : IDisposable
         var clean = NewTable("clean");
         try
         {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             source.Stage(Connection, stage, schema);
-            Console.Error.WriteLine($"stage {sw.ElapsedMilliseconds}"); sw.Restart();
             var (projection, rules) = BatchValidation.Plan(Connection, schema, date, stage, CanonicalType, fillMissingNullable);
-            Console.Error.WriteLine($"plan {sw.ElapsedMilliseconds}"); sw.Restart();
             var counts = BatchValidation.Count(Connection, stage, rules);
-            Console.Error.WriteLine($"count {sw.ElapsedMilliseconds}"); sw.Restart();
             var quarantined = 0L;
             if (counts.Invalid > 0)
             {
@@ -218,15 +212,28 @@ public sealed class LakeWriter : IDisposable
             var rows = Connection.ExecuteScalar<long>(
                 $"CREATE TABLE {SqlText.Identifier(clean)} AS SELECT {columns} FROM {SqlText.Identifier(stage)} " +
                 $"WHERE NOT ({BatchValidation.AnyFails(rules)}) QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY rowid) = 1");
-            Console.Error.WriteLine($"clean {sw.ElapsedMilliseconds}"); sw.Restart();
             Drop(stage);
-            Console.Error.WriteLine($"drop {sw.ElapsedMilliseconds}"); sw.Restart();
             return new Batch(this, clean, rows, counts.Total - counts.Invalid - rows, quarantined);
         }
         catch
         {
             Drop(stage);
             Drop(clean);
+            throw;
+        }
+    }
+
+    /// <summary>Writes a table into a new, unpublished version folder (removed again if the write fails).</summary>
+    private (string Version, string File) WriteVersion(PartitionStore store, string table, DatasetSchema schema)
+    {
+        var version = store.CreateVersion();
+        try
+        {
+            return (version, WriteFile(table, schema, version).Path);
+        }
+        catch
+        {
+            PartitionStore.Discard(version);
             throw;
         }
     }
@@ -240,8 +247,7 @@ public sealed class LakeWriter : IDisposable
             Connection.ExecuteNonQuery(
                 $"COPY (SELECT * FROM {SqlText.Identifier(table)} ORDER BY {SqlText.Identifiers(schema.Key)}) " +
                 $"TO {SqlText.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)");
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            try { return PartitionStore.Seal(temp); } finally { Console.Error.WriteLine($"seal {sw.ElapsedMilliseconds}"); }
+            return PartitionStore.Seal(temp);
         }
         catch
         {

@@ -62,6 +62,28 @@ public sealed class LakeValidationTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_lake.Root, LakeLayout.QuarantineFolder)));
     }
 
+    [Theory]
+    [InlineData("2024-01-02", "2024-01-02 05:00:00+00", true)] // New York midnight (EST)
+    [InlineData("2024-01-02", "2024-01-02 04:59:59+00", false)]
+    [InlineData("2024-01-02", "2024-01-03 04:59:59.999999+00", true)]
+    [InlineData("2024-01-02", "2024-01-03 05:00:00+00", false)]
+    [InlineData("2024-07-01", "2024-07-01 04:00:00+00", true)] // EDT
+    [InlineData("2024-07-01", "2024-07-01 03:59:59+00", false)]
+    [InlineData("2024-03-10", "2024-03-10 05:00:00+00", true)] // spring forward: a 23-hour day
+    [InlineData("2024-03-10", "2024-03-11 03:59:59+00", true)]
+    [InlineData("2024-03-10", "2024-03-11 04:00:00+00", false)]
+    public void Rows_must_fall_on_the_partitions_New_York_date(string day, string ts, bool accepted)
+    {
+        var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
+        var source = LakeSource.FromSql(
+            $"SELECT 'jump' AS label, 'SPY' AS ticker, TIMESTAMPTZ '{ts}' AS ts, 1.0 AS value, NULL AS note, NULL AS source");
+
+        var write = () => _writer.ReplacePartition("labels", date, source);
+
+        if (accepted) Assert.Equal(1, write().RowsWritten);
+        else Assert.Equal("ts", Assert.Throws<LakeSchemaException>(write).Column);
+    }
+
     [Fact]
     public void Appender_nulls_are_reported_like_sql_nulls()
     {
