@@ -105,11 +105,12 @@ public sealed class DuckDbConnection : DbConnection
     /// <summary>Creates a command on this connection.</summary>
     public new DuckDbCommand CreateCommand() => new() { Connection = this };
 
-    /// <summary>Creates a command with <paramref name="sql"/> and positional parameter values (for <c>?</c> / <c>$1</c>).</summary>
-    public DuckDbCommand CreateCommand(string sql, params object?[] parameters)
+    /// <summary>Creates a command with <paramref name="sql"/> and positional parameter values (for <c>?</c> / <c>$1</c>).
+    /// A lone <c>null</c> argument means one NULL value.</summary>
+    public DuckDbCommand CreateCommand(string sql, params object?[]? parameters)
     {
         var command = new DuckDbCommand(sql, this);
-        foreach (var value in parameters) command.Parameters.AddValue(value);
+        foreach (var value in parameters ?? [null]) command.Parameters.AddValue(value);
         return command;
     }
 
@@ -118,21 +119,21 @@ public sealed class DuckDbConnection : DbConnection
 
     /// <summary>Runs SQL (one statement or a script) with optional positional parameters; returns rows changed
     /// (see <see cref="DuckDbCommand.ExecuteNonQuery"/>).</summary>
-    public int ExecuteNonQuery(string sql, params object?[] parameters)
+    public int ExecuteNonQuery(string sql, params object?[]? parameters)
     {
         using var command = CreateCommand(sql, parameters);
         return command.ExecuteNonQuery();
     }
 
     /// <summary>Runs SQL and returns the first column of the first row (null when no row, DBNull for NULL).</summary>
-    public object? ExecuteScalar(string sql, params object?[] parameters)
+    public object? ExecuteScalar(string sql, params object?[]? parameters)
     {
         using var command = CreateCommand(sql, parameters);
         return command.ExecuteScalar();
     }
 
     /// <summary>Runs SQL and returns the first value converted to <typeparamref name="T"/> (default when no row or NULL).</summary>
-    public T? ExecuteScalar<T>(string sql, params object?[] parameters)
+    public T? ExecuteScalar<T>(string sql, params object?[]? parameters)
     {
         using var command = CreateCommand(sql, parameters);
         using var reader = command.ExecuteReader();
@@ -140,14 +141,14 @@ public sealed class DuckDbConnection : DbConnection
     }
 
     /// <summary>Runs SQL and streams its result; dispose the reader before running anything else on this connection.</summary>
-    public DuckDbDataReader ExecuteReader(string sql, params object?[] parameters)
+    public DuckDbDataReader ExecuteReader(string sql, params object?[]? parameters)
     {
         using var command = CreateCommand(sql, parameters);
         return command.ExecuteReader();
     }
 
     /// <summary>Runs SQL and reads the whole result column-wise; see <see cref="DuckDbColumnarResult"/>.</summary>
-    public DuckDbColumnarResult ExecuteColumnar(string sql, params object?[] parameters)
+    public DuckDbColumnarResult ExecuteColumnar(string sql, params object?[]? parameters)
     {
         using var command = CreateCommand(sql, parameters);
         return command.ExecuteColumnar();

@@ -23,7 +23,7 @@ namespace Spx.Research.DuckDb;
 /// before running another statement on the same connection: DuckDB ends a streaming result when the
 /// connection starts the next query.</para>
 /// </summary>
-public sealed unsafe class DuckDbDataReader : DbDataReader
+public sealed unsafe partial class DuckDbDataReader : DbDataReader
 {
     private readonly ResultHandle _result;
     private readonly PreparedStatementHandle _statement;
@@ -69,6 +69,8 @@ public sealed unsafe class DuckDbDataReader : DbDataReader
                 _types[i] = ColumnType.FromOwnedLogical(NativeMethods.duckdb_column_logical_type(result.Result, (ulong)i));
                 _views[i] = new VectorView(_types[i]);
             }
+            // Ask before the first fetch: once chunks are fetched the C API no longer reports the total.
+            if (!result.IsStreaming) MaterializedRowCount = (long)NativeMethods.duckdb_row_count(result.Result);
             _hasRows = NextChunk();
         }
         catch
@@ -159,169 +161,6 @@ public sealed unsafe class DuckDbDataReader : DbDataReader
     }
 
     /// <inheritdoc />
-    public override bool GetBoolean(int ordinal)
-    {
-        var view = NotNull(ordinal);
-        return view.Type.Id == DuckDbTypeId.Boolean ? view.Read<byte>(_row) != 0 : Convert<bool>(ordinal);
-    }
-
-    /// <inheritdoc />
-    public override byte GetByte(int ordinal)
-    {
-        var view = NotNull(ordinal);
-        return view.Type.Id == DuckDbTypeId.UTinyInt ? view.Read<byte>(_row) : Convert<byte>(ordinal);
-    }
-
-    /// <inheritdoc />
-    public override short GetInt16(int ordinal)
-    {
-        var view = NotNull(ordinal);
-        return view.Type.Id switch
-        {
-            DuckDbTypeId.SmallInt => view.Read<short>(_row),
-            DuckDbTypeId.TinyInt => view.Read<sbyte>(_row),
-            DuckDbTypeId.UTinyInt => view.Read<byte>(_row),
-            _ => Convert<short>(ordinal),
-        };
-    }
-
-    /// <inheritdoc />
-    public override int GetInt32(int ordinal)
-    {
-        var view = NotNull(ordinal);
-        return view.Type.Id switch
-        {
-            DuckDbTypeId.Integer => view.Read<int>(_row),
-            DuckDbTypeId.SmallInt => view.Read<short>(_row),
-            DuckDbTypeId.TinyInt => view.Read<sbyte>(_row),
-            DuckDbTypeId.USmallInt => view.Read<ushort>(_row),
-            DuckDbTypeId.UTinyInt => view.Read<byte>(_row),
-            _ => Convert<int>(ordinal),
-        };
-    }
-
-    /// <inheritdoc />
-    public override long GetInt64(int ordinal)
-    {
-        var view = NotNull(ordinal);
-        return view.Type.Id switch
-        {
-            DuckDbTypeId.BigInt => view.Read<long>(_row),
-            DuckDbTypeId.Integer => view.Read<int>(_row),
-            DuckDbTypeId.SmallInt => view.Read<short>(_row),
-            DuckDbTypeId.TinyInt => view.Read<sbyte>(_row),
-            DuckDbTypeId.UInteger => view.Read<uint>(_row),
-            DuckDbTypeId.USmallInt => view.Read<ushort>(_row),
-            DuckDbTypeId.UTinyInt => view.Read<byte>(_row),
-            _ => Convert<long>(ordinal),
-        };
-    }
-
-    /// <inheritdoc />
-    public override float GetFloat(int ordinal)
-    {
-        var view = NotNull(ordinal);
-        return view.Type.Id == DuckDbTypeId.Float ? view.Read<float>(_row) : Convert<float>(ordinal);
-    }
-
-    /// <inheritdoc />
-    public override double GetDouble(int ordinal)
-    {
-        var view = NotNull(ordinal);
-        return view.Type.Id switch
-        {
-            DuckDbTypeId.Double => view.Read<double>(_row),
-            DuckDbTypeId.Float => view.Read<float>(_row),
-            DuckDbTypeId.BigInt => view.Read<long>(_row),
-            DuckDbTypeId.Integer => view.Read<int>(_row),
-            _ => Convert<double>(ordinal),
-        };
-    }
-
-    /// <inheritdoc />
-    public override decimal GetDecimal(int ordinal)
-    {
-        var view = NotNull(ordinal);
-        return view.Type.Id == DuckDbTypeId.Decimal ? view.GetDecimal(_row) : Convert<decimal>(ordinal);
-    }
-
-    /// <inheritdoc />
-    public override string GetString(int ordinal)
-    {
-        var view = NotNull(ordinal);
-        return view.Type.Id switch
-        {
-            DuckDbTypeId.Varchar => NativeValues.ReadString(view.StringAt(_row)),
-            DuckDbTypeId.Enum => (string)view.GetValue(_row),
-            _ => throw CastError(ordinal, typeof(string)),
-        };
-    }
-
-    /// <summary>The timestamp (TIMESTAMP*: Kind Unspecified; TIMESTAMPTZ: the UTC instant, Kind Utc; DATE: midnight).</summary>
-    public override DateTime GetDateTime(int ordinal)
-    {
-        var view = NotNull(ordinal);
-        return view.Type.Id switch
-        {
-            DuckDbTypeId.Timestamp => NativeValues.DateTimeFromMicros(view.Read<long>(_row)),
-            DuckDbTypeId.TimestampTz => DateTime.SpecifyKind(NativeValues.DateTimeFromMicros(view.Read<long>(_row)), DateTimeKind.Utc),
-            _ => Convert<DateTime>(ordinal),
-        };
-    }
-
-    /// <inheritdoc />
-    public override Guid GetGuid(int ordinal) => GetFieldValue<Guid>(ordinal);
-
-    /// <inheritdoc />
-    public override char GetChar(int ordinal) => GetString(ordinal) is [var c, ..] ? c : throw CastError(ordinal, typeof(char));
-
-    /// <summary>Copies bytes of a BLOB (or VARCHAR's UTF-8); with a null buffer returns the total length.</summary>
-    public override long GetBytes(int ordinal, long dataOffset, byte[]? buffer, int bufferOffset, int length)
-    {
-        var view = NotNull(ordinal);
-        if (view.Type.Id is not (DuckDbTypeId.Blob or DuckDbTypeId.Varchar or DuckDbTypeId.Bit)) throw CastError(ordinal, typeof(byte[]));
-        var bytes = NativeValues.StringBytes(view.StringAt(_row));
-        if (buffer is null) return bytes.Length;
-        if (dataOffset >= bytes.Length) return 0;
-        var count = Math.Min(length, bytes.Length - (int)dataOffset);
-        bytes.Slice((int)dataOffset, count).CopyTo(buffer.AsSpan(bufferOffset));
-        return count;
-    }
-
-    /// <summary>Copies characters of a VARCHAR; with a null buffer returns the total length.</summary>
-    public override long GetChars(int ordinal, long dataOffset, char[]? buffer, int bufferOffset, int length)
-    {
-        var text = GetString(ordinal);
-        if (buffer is null) return text.Length;
-        if (dataOffset >= text.Length) return 0;
-        var count = Math.Min(length, text.Length - (int)dataOffset);
-        text.AsSpan((int)dataOffset, count).CopyTo(buffer.AsSpan(bufferOffset));
-        return count;
-    }
-
-    /// <summary>
-    /// The value as <typeparamref name="T"/>: the column's own type, a nullable of it (NULL → null), or a
-    /// sensible conversion (numeric widening, INTERVAL → TimeSpan, DATE → DateTime, list → non-nullable array).
-    /// </summary>
-    public override T GetFieldValue<T>(int ordinal)
-    {
-        if (typeof(T) == typeof(double)) return (T)(object)GetDouble(ordinal);
-        if (typeof(T) == typeof(long)) return (T)(object)GetInt64(ordinal);
-        if (typeof(T) == typeof(int)) return (T)(object)GetInt32(ordinal);
-        if (typeof(T) == typeof(string)) return (T)(object)GetString(ordinal);
-        if (typeof(T) == typeof(DateTime)) return (T)(object)GetDateTime(ordinal);
-        if (typeof(T) == typeof(bool)) return (T)(object)GetBoolean(ordinal);
-        if (typeof(T) == typeof(decimal)) return (T)(object)GetDecimal(ordinal);
-        var view = Current(ordinal);
-        if (view.IsNull(_row))
-        {
-            if (default(T) is null) return default!;
-            throw new InvalidCastException($"Column '{_names[ordinal]}' is NULL; read it as {typeof(T).Name}? or check IsDBNull first.");
-        }
-        return Convert<T>(ordinal);
-    }
-
-    /// <inheritdoc />
     public override IEnumerator GetEnumerator() => new DbEnumerator(this, closeReader: false);
 
     /// <summary>A schema table with ColumnName, ColumnOrdinal, DataType, DataTypeName and AllowDBNull.</summary>
@@ -365,8 +204,7 @@ public sealed unsafe class DuckDbDataReader : DbDataReader
     internal ColumnType ColumnTypeAt(int ordinal) => _types[ordinal];
 
     /// <summary>Total rows of a materialized result; null when streaming (unknown up front).</summary>
-    internal long? MaterializedRowCount =>
-        _result.IsStreaming ? null : (long)NativeMethods.duckdb_row_count(_result.Result);
+    internal long? MaterializedRowCount { get; }
 
     /// <summary>The current chunk's row count (valid right after construction or <see cref="NextChunk"/>).</summary>
     internal long ChunkSize => _chunk is null ? 0 : _chunkSize;
@@ -386,8 +224,10 @@ public sealed unsafe class DuckDbDataReader : DbDataReader
             if (pointer == IntPtr.Zero)
             {
                 var error = NativeText.Borrowed(NativeMethods.duckdb_result_error(_result.Result));
-                if (error is not null) throw new DuckDbException(error);
-                return false;
+                if (error is null) return false;
+                if (_result.IsStreaming && error.Contains("closed", StringComparison.OrdinalIgnoreCase))
+                    error += " (Another statement ran on this connection while this reader was streaming; dispose the reader first, or use a second connection.)";
+                throw new DuckDbException(error);
             }
             var chunk = new DataChunkHandle(pointer);
             var size = (long)NativeMethods.duckdb_data_chunk_get_size(pointer);
@@ -421,21 +261,4 @@ public sealed unsafe class DuckDbDataReader : DbDataReader
             throw new InvalidCastException($"Column '{_names[ordinal]}' is NULL; check IsDBNull first.");
         return view;
     }
-
-    private T Convert<T>(int ordinal)
-    {
-        var value = _views[ordinal].GetValue(_row);
-        try
-        {
-            return (T)ValueConverter.ChangeType(value, typeof(T))!;
-        }
-        catch (Exception e) when (e is InvalidCastException or FormatException or OverflowException)
-        {
-            throw CastError(ordinal, typeof(T), e);
-        }
-    }
-
-    private InvalidCastException CastError(int ordinal, Type target, Exception? inner = null) =>
-        new($"Column '{_names[ordinal]}' is {_types[ordinal].Name} ({_types[ordinal].ClrType.Name}) and cannot be read as {target.Name}."
-            + (inner is null ? "" : " " + inner.Message), inner);
 }

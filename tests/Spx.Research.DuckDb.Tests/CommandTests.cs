@@ -76,6 +76,15 @@ public class CommandTests
     }
 
     [Fact]
+    public void A_lone_null_argument_is_one_null_parameter()
+    {
+        using var connection = Db.OpenMemory();
+        connection.ExecuteNonQuery("CREATE TABLE t(a INT)");
+        Assert.Equal(1, connection.ExecuteNonQuery("INSERT INTO t VALUES (?)", null));
+        Assert.Equal(1L, connection.ExecuteScalar<long>("SELECT count(*) FROM t WHERE a IS NULL"));
+    }
+
+    [Fact]
     public void Positional_dollar_parameters_can_repeat()
     {
         using var connection = Db.OpenMemory();
@@ -166,5 +175,41 @@ public class CommandTests
         connection.Close();
         connection.Open();
         Assert.Equal(5, Convert.ToInt32(command.ExecuteScalar()));
+    }
+
+    [Fact]
+    public void Non_select_statements_with_results_read_through_the_reader()
+    {
+        using var connection = Db.OpenMemory();
+        connection.ExecuteNonQuery("CREATE TABLE quotes(ticker VARCHAR, bid DOUBLE)");
+        using (var reader = connection.ExecuteReader("DESCRIBE quotes"))
+        {
+            Assert.Equal("column_name", reader.GetName(0));
+            Assert.True(reader.Read());
+            Assert.Equal("ticker", reader.GetString(0));
+            Assert.Equal("VARCHAR", reader.GetString(1));
+        }
+        Assert.Equal("quotes", connection.ExecuteScalar("SHOW TABLES"));
+        Assert.Contains("SEQ_SCAN", ExplainText(connection));
+    }
+
+    private static string ExplainText(DuckDbConnection connection)
+    {
+        using var reader = connection.ExecuteReader("EXPLAIN SELECT * FROM quotes");
+        var text = "";
+        while (reader.Read()) text += reader.GetString(1);
+        return text;
+    }
+
+    [Fact]
+    public void Parquet_copy_and_read_back_work_with_the_bundled_extension()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("bars.parquet");
+        using var connection = Db.OpenMemory();
+        Assert.Equal(1000, connection.ExecuteNonQuery(
+            $"COPY (SELECT i AS id, 'SPY' AS ticker, i * 0.5 AS close FROM range(1000) t(i)) TO '{file}' (FORMAT parquet)"));
+        Assert.True(File.Exists(file));
+        Assert.Equal(249750.0, connection.ExecuteScalar<double>("SELECT sum(close) FROM read_parquet(?)", file));
     }
 }

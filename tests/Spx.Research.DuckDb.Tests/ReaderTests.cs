@@ -169,6 +169,20 @@ public class ReaderTests
     }
 
     [Fact]
+    public void Another_statement_on_the_connection_ends_a_streaming_reader_loudly()
+    {
+        using var connection = Db.OpenMemory();
+        using var reader = connection.ExecuteReader("SELECT * FROM range(100000)");
+        for (var i = 0; i < 3000; i++) Assert.True(reader.Read());
+        connection.ExecuteNonQuery("SELECT 42");
+        var error = Assert.Throws<DuckDbException>(() =>
+        {
+            while (reader.Read()) { }
+        });
+        Assert.Contains("dispose the reader first", error.Message);
+    }
+
+    [Fact]
     public void Reader_outlives_its_command()
     {
         using var connection = Db.OpenMemory();

@@ -4,8 +4,8 @@ using Spx.Research.LakeStress;
 
 // Usage: Spx.Research.LakeStress <lake-root> <seconds>
 // Writes the initial partitions, prints "ready", then rewrites them for <seconds>: replaces of the
-// replaced days with alternating tags A/B, and on the cycled day replace → append → append → compact
-// with a new tag each cycle. Prints "done <operations>" and exits 0; any exception exits 1.
+// replaced days with alternating tags A/B, and on the cycled day replace → append → overlapping append
+// → compact with a new tag each cycle. Prints "done <operations>" and exits 0; any exception exits 1.
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: Spx.Research.LakeStress <lake-root> <seconds>");
@@ -13,8 +13,8 @@ if (args.Length != 2)
 }
 
 var registry = DatasetRegistry.Default.Register(StressDataset.Schema);
-// A short grace period so retired versions are deleted while the reader is still reading.
-var options = new LakeWriterOptions { RetiredVersionGrace = TimeSpan.FromMilliseconds(500) };
+// A short grace period, so replaced versions are deleted while the reader is still reading.
+var options = new LakeWriterOptions { RetiredVersionGrace = TimeSpan.FromSeconds(2) };
 using var writer = new LakeWriter(new LakeLayout(args[0]), registry, options);
 
 var operations = 0;

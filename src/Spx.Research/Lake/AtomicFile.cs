@@ -4,8 +4,8 @@ namespace Spx.Research.Lake;
 
 /// <summary>
 /// The temp-then-rename steps every lake file goes through: written under a name no reader's
-/// <c>*.parquet</c> glob matches, flushed to disk, then renamed into place in the same folder, so a
-/// reader finds either the whole old file or the whole new one.
+/// <c>*.parquet</c> glob matches, flushed to disk, then renamed in the same folder to a name made from
+/// its content — so a path, once visible, always holds the same complete bytes.
 /// </summary>
 internal static class AtomicFile
 {
@@ -16,56 +16,30 @@ internal static class AtomicFile
         return Path.Combine(folder, $".{Guid.NewGuid():N}.parquet{LakeLayout.TempSuffix}");
     }
 
-    /// <summary>Flushes a finished file to disk (so a crash after the rename cannot leave a torn file) and returns its SHA-256.</summary>
-    public static byte[] FlushAndHash(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
-        stream.Flush(flushToDisk: true);
-        return SHA256.HashData(stream);
-    }
-
-    /// <summary>SHA-256 of a file, or null when it does not exist.</summary>
-    public static byte[]? HashOrNull(string path)
-    {
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            return SHA256.HashData(stream);
-        }
-        catch (FileNotFoundException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>
-    /// Renames <paramref name="temp"/> onto <paramref name="final"/>, replacing it atomically (rename(2) on
-    /// Unix, MoveFileEx with replace on Windows). Returns false, deleting the temp file, when
-    /// <paramref name="final"/> already holds exactly these bytes: rewriting identical content changes nothing.
+    /// Flushes <paramref name="temp"/> to disk (so a crash after the rename cannot leave a torn file) and
+    /// renames it to <c>part-&lt;first 16 hex of SHA-256&gt;.parquet</c> in its folder. Returns the final path and
+    /// whether it is new (false: identical content was already there, and the temp file is deleted).
     /// </summary>
-    public static bool Publish(string temp, string final)
+    public static (string Path, bool Added) PublishByContent(string temp)
     {
-        var hash = FlushAndHash(temp);
-        if (HashOrNull(final) is { } existing && existing.AsSpan().SequenceEqual(hash))
+        string hash;
+        using (var stream = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+        {
+            stream.Flush(flushToDisk: true);
+            hash = Convert.ToHexStringLower(SHA256.HashData(stream))[..16];
+        }
+        var final = Path.Combine(Path.GetDirectoryName(temp)!, $"part-{hash}.parquet");
+        if (File.Exists(final))
         {
             File.Delete(temp);
-            return false;
+            return (final, false);
         }
-        File.Move(temp, final, overwrite: true);
-        return true;
+        File.Move(temp, final);
+        return (final, true);
     }
 
-    /// <summary>Publishes <paramref name="temp"/> under a name made from its content (<c>part-&lt;hash&gt;.parquet</c>) in its folder.</summary>
-    public static string PublishByContent(string temp)
-    {
-        var name = $"part-{Convert.ToHexStringLower(FlushAndHash(temp))[..16]}.parquet";
-        var final = Path.Combine(Path.GetDirectoryName(temp)!, name);
-        if (File.Exists(final)) File.Delete(temp);
-        else File.Move(temp, final, overwrite: true);
-        return final;
-    }
-
-    /// <summary>Deletes a file if it exists, ignoring a concurrent deletion.</summary>
+    /// <summary>Deletes a file if it exists, also when its folder is gone.</summary>
     public static void DeleteIfExists(string path)
     {
         try
@@ -74,7 +48,7 @@ internal static class AtomicFile
         }
         catch (DirectoryNotFoundException)
         {
-            // Its folder is gone too.
+            // Nothing left to delete.
         }
     }
 }

@@ -3,14 +3,17 @@ using System.Globalization;
 namespace Spx.Research.Lake;
 
 /// <summary>
-/// Where things live in a lake: Hive partitioning that DuckDB, Spark, Trino and pandas read as is.
+/// Where things live in a lake. The public shape is Hive partitioning, readable by DuckDB, Spark,
+/// Trino and pandas:
 /// <code>
-/// LAKE/&lt;dataset&gt;/date=YYYY-MM-DD/part-0000.parquet                 one file per partition
-/// LAKE/_quarantine/&lt;dataset&gt;/date=YYYY-MM-DD/part-&lt;hash&gt;.parquet   rejected records, append-only
-/// LAKE/&lt;dataset&gt;/.locks/date=YYYY-MM-DD.lock                       writers' partition locks
+/// LAKE/&lt;dataset&gt;/date=YYYY-MM-DD/part-&lt;hash&gt;.parquet
+/// LAKE/_quarantine/&lt;dataset&gt;/date=YYYY-MM-DD/part-&lt;hash&gt;.parquet
 /// </code>
-/// Names starting with <c>.</c> or <c>_</c> are bookkeeping that Spark and pyarrow skip, and that never
-/// match the views' <c>*/*.parquet</c> glob. Why a partition is exactly one file: see <see cref="LakeWriter"/>.
+/// Behind it, each partition folder is a symbolic link to a version folder,
+/// <c>LAKE/&lt;dataset&gt;/.versions/date=YYYY-MM-DD/&lt;version&gt;/</c>, so a whole partition can be swapped
+/// with one rename; files are named after their content and never change (see <see cref="LakeWriter"/>).
+/// Names starting with <c>.</c> or <c>_</c> are bookkeeping that Spark and pyarrow skip and that the
+/// <c>*/*.parquet</c> glob never reaches.
 /// </summary>
 public sealed class LakeLayout
 {
@@ -20,14 +23,11 @@ public sealed class LakeLayout
     /// <summary>Top-level folder for rejected records.</summary>
     public const string QuarantineFolder = "_quarantine";
 
-    /// <summary>The one data file of every partition.</summary>
-    public const string PartitionFileName = "part-0000.parquet";
+    /// <summary>Per-dataset folder holding partition versions, locks and the change token.</summary>
+    public const string VersionsFolder = ".versions";
 
-    /// <summary>Per-dataset folder of partition lock files.</summary>
-    public const string LocksFolder = ".locks";
-
-    /// <summary>Suffix of files being written: deliberately not <c>.parquet</c>, so the views' <c>*.parquet</c>
-    /// glob never matches a half-written file (DuckDB's <c>*</c> also matches names starting with a dot).</summary>
+    /// <summary>Suffix of files being written: deliberately not <c>.parquet</c>, so no <c>*.parquet</c> glob or
+    /// listing ever matches a half-written file (DuckDB's <c>*</c> also matches names starting with a dot).</summary>
     public const string TempSuffix = ".tmp";
 
     private const string PartitionPrefix = PartitionColumn + "=";
@@ -46,13 +46,13 @@ public sealed class LakeLayout
     /// <summary><c>LAKE/&lt;dataset&gt;</c>.</summary>
     public string DatasetDirectory(string dataset) => Path.Combine(Root, dataset);
 
-    /// <summary><c>LAKE/&lt;dataset&gt;/date=YYYY-MM-DD</c> (the path readers use).</summary>
+    /// <summary><c>LAKE/&lt;dataset&gt;/date=YYYY-MM-DD</c> (the path other tools read; a link to the current version).</summary>
     public string PartitionDirectory(string dataset, DateOnly date) => Path.Combine(DatasetDirectory(dataset), PartitionName(date));
 
-    /// <summary><c>LAKE/&lt;dataset&gt;/date=YYYY-MM-DD/part-0000.parquet</c>.</summary>
-    public string PartitionFile(string dataset, DateOnly date) => Path.Combine(PartitionDirectory(dataset, date), PartitionFileName);
-
-    /// <summary>The glob the views read: every Parquet file one level below the dataset folder.</summary>
+    /// <summary>
+    /// <c>LAKE/&lt;dataset&gt;/*/*.parquet</c>: the glob other tools (pandas, Spark, a DuckDB shell) read a dataset
+    /// with. <see cref="LakeSession"/> reads snapshots instead; see <c>PartitionStore</c> for why.
+    /// </summary>
     public string DatasetGlob(string dataset) => Path.Combine(DatasetDirectory(dataset), "*", "*.parquet");
 
     /// <summary><c>LAKE/_quarantine/&lt;dataset&gt;</c>.</summary>
@@ -65,9 +65,9 @@ public sealed class LakeLayout
     /// <summary>The glob over a dataset's quarantined records.</summary>
     public string QuarantineGlob(string dataset) => Path.Combine(QuarantineDatasetDirectory(dataset), "*", "*.parquet");
 
-    /// <summary><c>LAKE/&lt;dataset&gt;/.locks/date=YYYY-MM-DD.lock</c>: kept outside the partition folder so deleting a partition never races a lock holder.</summary>
-    internal string LockFile(string dataset, DateOnly date) =>
-        Path.Combine(DatasetDirectory(dataset), LocksFolder, PartitionName(date) + ".lock");
+    /// <summary><c>LAKE/&lt;dataset&gt;/.versions/date=YYYY-MM-DD</c>: the partition's versions and its write lock.</summary>
+    internal string VersionsDirectory(string dataset, DateOnly date) =>
+        Path.Combine(DatasetDirectory(dataset), VersionsFolder, PartitionName(date));
 
     /// <summary><c>date=YYYY-MM-DD</c>.</summary>
     public static string PartitionName(DateOnly date) => PartitionPrefix + date.ToString(DateFormat, CultureInfo.InvariantCulture);
@@ -104,7 +104,7 @@ public sealed class LakeLayout
             .ToArray();
     }
 
-    /// <summary>The Parquet files a reader sees in a partition right now, sorted (normally just <see cref="PartitionFileName"/>).</summary>
+    /// <summary>The Parquet files a glob reader sees in a partition right now (paths through the partition folder), sorted.</summary>
     public IReadOnlyList<string> PartitionFiles(string dataset, DateOnly date)
     {
         var folder = PartitionDirectory(dataset, date);
@@ -112,7 +112,22 @@ public sealed class LakeLayout
         return Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>Whether any Parquet file matches <see cref="DatasetGlob"/> (so a view over it can bind).</summary>
+    /// <summary>
+    /// The real folder behind a partition path: the target of its link, or the path itself for a plain
+    /// folder; null when there is no partition (or its link dangles).
+    /// </summary>
+    internal static string? ResolvePartition(string datasetDirectory, string partitionPath)
+    {
+        var info = new DirectoryInfo(partitionPath);
+        if (info.LinkTarget is { } target)
+        {
+            var folder = Path.GetFullPath(Path.Combine(datasetDirectory, target));
+            return Directory.Exists(folder) ? folder : null;
+        }
+        return info.Exists ? partitionPath : null;
+    }
+
+    /// <summary>Whether any Parquet file lies one folder below <paramref name="datasetDirectory"/> (so a <c>*/*.parquet</c> glob over it can bind).</summary>
     internal static bool AnyParquet(string datasetDirectory)
     {
         try
@@ -122,7 +137,7 @@ public sealed class LakeLayout
         }
         catch (IOException)
         {
-            // A partition was swapped or removed while we listed: let the view's own glob decide.
+            // A folder vanished while we listed (a concurrent delete): assume files, and let DuckDB decide.
             return true;
         }
     }

@@ -37,9 +37,7 @@ public sealed class LakeQuarantine
             throw new ArgumentException($"Quarantined rows for '{dataset}' need a 'reason' column: {missing.Message}", nameof(query), missing);
         }
 
-        var folder = Layout.QuarantineDirectory(dataset, date);
-        Directory.CreateDirectory(folder);
-        var temp = PartitionStore.TempFile(folder);
+        var temp = AtomicFile.TempPath(Layout.QuarantineDirectory(dataset, date));
         try
         {
             var rows = connection.ExecuteScalar<long>(
@@ -49,11 +47,11 @@ public sealed class LakeQuarantine
                 File.Delete(temp);
                 return null;
             }
-            return PartitionStore.Seal(temp).Path;
+            return AtomicFile.PublishByContent(temp).Path;
         }
         catch
         {
-            File.Delete(temp);
+            AtomicFile.DeleteIfExists(temp);
             throw;
         }
     }

@@ -4,25 +4,35 @@ using Spx.Research.DuckDb;
 namespace Spx.Research.Lake;
 
 /// <summary>
-/// Read access to the lake: a private in-memory DuckDB connection with one view per dataset over its
-/// Parquet files (<c>SELECT * FROM stock_bars_1m WHERE date = …</c>), plus <c>quarantine.&lt;dataset&gt;</c>
-/// views over rejected records. No database file is opened, so no lock is ever held: any number of
-/// notebooks, CLI runs and dashboards read while writers write.
+/// Read access to the lake: a private in-memory DuckDB connection with one view per dataset
+/// (<c>SELECT * FROM stock_bars_1m WHERE date = …</c>), plus <c>quarantine.&lt;dataset&gt;</c> views over
+/// rejected records. No database file is opened, so no lock is ever held: any number of notebooks, CLI
+/// runs and dashboards read while writers write.
 /// </summary>
 /// <remarks>
-/// <para>A view reads <c>LAKE/&lt;dataset&gt;/*/*.parquet</c> with Hive partitioning (<c>date</c> comes back as
-/// <c>DATE</c>) and <c>union_by_name</c> (files written before a column was added read it as NULL).
-/// A registered dataset with no files yet gets an empty view with the declared columns, so queries over
-/// it return no rows instead of failing; call <see cref="Refresh"/> to pick up datasets written since.</para>
-/// <para>Writers swap whole partitions atomically (see <see cref="LakeWriter"/>); a query that listed a
-/// file a writer has just replaced fails with "No such file or directory". The query methods here
-/// (<see cref="Run{T}"/> and friends) retry such queries; raw use of <see cref="Connection"/> does not.</para>
+/// <para>Each view reads an explicit snapshot of the dataset's files by real path (one version per
+/// partition), with Hive partitioning (<c>date</c> comes back as <c>DATE</c>) and <c>union_by_name</c>
+/// (files written before a column was added read it as NULL). Concurrent writers never change or remove
+/// those files within <see cref="LakeWriterOptions.RetiredVersionGrace"/>, so a query sees every
+/// partition as one complete version — never a partial file, a missing file or two versions mixed.
+/// A registered dataset with no files gets an empty view with the declared columns.</para>
+/// <para>Freshness: <see cref="Run{T}"/>, <see cref="Query{T}"/>, <see cref="Scalar{T}"/>,
+/// <see cref="Columnar"/> and <see cref="Info"/> first re-snapshot the datasets whose change token moved
+/// (a small read per dataset), and re-run a query whose snapshot outlived the grace period. Queries on
+/// <see cref="Connection"/> directly use the views as last refreshed: consistent, but call
+/// <see cref="Refresh"/> to see newer writes.</para>
+/// <para>Why not <c>read_parquet('LAKE/&lt;dataset&gt;/*/*.parquet')</c>: DuckDB silently skips a globbed file
+/// that disappears between listing and opening, so a glob racing a partition swap can drop files
+/// without an error (details on <c>PartitionStore</c>). The glob still works for other tools.</para>
 /// <para>Like its connection, a session is not thread-safe: open one per thread (it is cheap).</para>
 /// </remarks>
 public sealed class LakeSession : IDisposable
 {
-    private const int MaxAttempts = 12;
-    private readonly List<string> _views = [];
+    private const int MaxAttempts = 5;
+    private const string QuarantineSchema = "quarantine";
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private string[] _views = [];
+    private string[] _quarantined = [];
 
     /// <summary>Opens a session over the lake at <paramref name="layout"/>; creates nothing on disk.</summary>
     public LakeSession(LakeLayout layout, DatasetRegistry registry)
@@ -55,55 +65,23 @@ public sealed class LakeSession : IDisposable
     /// <summary>The session's connection, with the views; use it for anything DuckDB can do.</summary>
     public DuckDbConnection Connection { get; }
 
-    /// <summary>Dataset view names: registered datasets first (registry order), then other datasets found on disk.</summary>
+    /// <summary>Dataset view names as of the last refresh: registered datasets first (registry order), then other datasets found on disk.</summary>
     public IReadOnlyList<string> Views => _views;
 
-    /// <summary>Number of query attempts repeated because a writer replaced files mid-query (diagnostics).</summary>
+    /// <summary>Number of queries repeated because their snapshot's files were gone (diagnostics).</summary>
     public int Retries { get; private set; }
 
-    /// <summary>(Re)creates the views from what is on disk now.</summary>
-    public void Refresh()
-    {
-        var names = new List<string>();
-        foreach (var schema in Registry.Datasets)
-        {
-            var sql = LakeLayout.AnyParquet(Layout.DatasetDirectory(schema.Name)) ? ReadParquet(Layout.DatasetGlob(schema.Name)) : EmptySelect(schema);
-            Connection.ExecuteNonQuery($"CREATE OR REPLACE VIEW {SqlText.Identifier(schema.Name)} AS {sql}");
-            names.Add(schema.Name);
-        }
-        foreach (var dataset in Layout.DatasetsOnDisk())
-        {
-            if (Registry.Contains(dataset) || !LakeLayout.AnyParquet(Layout.DatasetDirectory(dataset))) continue;
-            Connection.ExecuteNonQuery($"CREATE OR REPLACE VIEW {SqlText.Identifier(dataset)} AS {ReadParquet(Layout.DatasetGlob(dataset))}");
-            names.Add(dataset);
-        }
-        foreach (var stale in _views.Except(names)) Connection.ExecuteNonQuery($"DROP VIEW IF EXISTS {SqlText.Identifier(stale)}");
-        _views.Clear();
-        _views.AddRange(names);
-
-        Connection.ExecuteNonQuery("DROP SCHEMA IF EXISTS quarantine CASCADE");
-        var quarantined = Directory.Exists(Path.Combine(Layout.Root, LakeLayout.QuarantineFolder))
-            ? Directory.EnumerateDirectories(Path.Combine(Layout.Root, LakeLayout.QuarantineFolder))
-                .Select(Path.GetFileName).OfType<string>()
-                .Where(d => DatasetColumn.IdentifierPattern().IsMatch(d) && LakeLayout.AnyParquet(Layout.QuarantineDatasetDirectory(d)))
-                .ToArray()
-            : [];
-        if (quarantined.Length == 0) return;
-        Connection.ExecuteNonQuery("CREATE SCHEMA quarantine");
-        foreach (var dataset in quarantined)
-        {
-            Connection.ExecuteNonQuery(
-                $"CREATE VIEW quarantine.{SqlText.Identifier(dataset)} AS {ReadParquet(Layout.QuarantineGlob(dataset))}");
-        }
-    }
+    /// <summary>Re-snapshots every dataset and re-creates all views.</summary>
+    public void Refresh() => Sync(force: true);
 
     /// <summary>
-    /// Runs <paramref name="query"/> on the connection, repeating it (after a short pause) when it failed
-    /// because a writer swapped lake files under it. The delegate may run more than once: build the
-    /// result inside it and have no other side effects.
+    /// Runs <paramref name="query"/> on the connection after refreshing changed datasets; repeats it once
+    /// the views are re-snapshotted if it failed because a snapshot's files were deleted. The delegate may
+    /// run more than once: build the result inside it and have no other side effects.
     /// </summary>
     public T Run<T>(Func<DuckDbConnection, T> query)
     {
+        Sync(force: false);
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -113,64 +91,119 @@ public sealed class LakeSession : IDisposable
             catch (DbException error) when (attempt < MaxAttempts && IsVanishedLakeFile(error))
             {
                 Retries++;
-                // "No files found" means a whole dataset disappeared: its view must become the empty one.
-                if (error.Message.Contains("No files found", StringComparison.Ordinal)) Refresh();
-                Thread.Sleep(Math.Min(2 * attempt * attempt, 100));
+                Sync(force: true);
             }
         }
     }
 
-    /// <summary>Runs <paramref name="sql"/> and hands the reader to <paramref name="read"/> (retried as <see cref="Run{T}"/>).</summary>
+    /// <summary>Runs <paramref name="sql"/> and hands the reader to <paramref name="read"/> (see <see cref="Run{T}"/>).</summary>
     public T Query<T>(string sql, Func<DuckDbDataReader, T> read) => Run(connection =>
     {
         using var reader = connection.ExecuteReader(sql);
         return read(reader);
     });
 
-    /// <summary>The first value of <paramref name="sql"/> (retried as <see cref="Run{T}"/>).</summary>
+    /// <summary>The first value of <paramref name="sql"/> (see <see cref="Run{T}"/>).</summary>
     public T? Scalar<T>(string sql) => Run(connection => connection.ExecuteScalar<T>(sql));
 
-    /// <summary>The whole result of <paramref name="sql"/>, column-wise (retried as <see cref="Run{T}"/>).</summary>
+    /// <summary>The whole result of <paramref name="sql"/>, column-wise (see <see cref="Run{T}"/>).</summary>
     public DuckDbColumnarResult Columnar(string sql) => Run(connection => connection.ExecuteColumnar(sql));
 
-    /// <summary>Partitions, files, rows, bytes and date range of every dataset in <see cref="Views"/>, from Parquet footers.</summary>
-    public IReadOnlyList<LakeInfo> Info() => Views.Select(dataset => Run(_ => Describe(dataset))).ToArray();
+    /// <summary>Partitions, files, rows, bytes and date range of every dataset in <see cref="Views"/>, from Parquet footers (no data scanned).</summary>
+    public IReadOnlyList<LakeInfo> Info()
+    {
+        Sync(force: false);
+        return Views.Select(dataset => Run(_ => Describe(LakeSnapshot.Take(Layout, dataset)))).ToArray();
+    }
 
     /// <summary>Closes the connection.</summary>
     public void Dispose() => Connection.Dispose();
 
-    private LakeInfo Describe(string dataset)
+    /// <summary>Re-creates the view of every dataset whose change token moved (all of them when <paramref name="force"/>).</summary>
+    private void Sync(bool force)
     {
-        var registered = Registry.Contains(dataset);
+        var candidates = Registry.Datasets.Select(d => d.Name).Concat(Layout.DatasetsOnDisk().Where(d => !Registry.Contains(d)));
+        var views = new List<string>();
+        foreach (var dataset in candidates)
+        {
+            // Unchanged token: keep the view. A folder written only by other tools has no token and is
+            // listed every time; a dataset with no folder at all has nothing to list.
+            var token = LakeChanges.Read(Layout, dataset);
+            if (!force && _views.Contains(dataset) && _tokens.GetValueOrDefault(dataset) == token
+                && (token.Length > 0 || !Directory.Exists(Layout.DatasetDirectory(dataset))))
+            {
+                views.Add(dataset);
+                continue;
+            }
+            var snapshot = LakeSnapshot.Take(Layout, dataset);
+            _tokens[dataset] = snapshot.Token;
+            var select = snapshot.Partitions.Count > 0 ? ReadParquet(SqlText.FileList(snapshot.Files))
+                : Registry.TryGet(dataset, out var schema) ? EmptySelect(schema)
+                : null; // a folder with no data and no schema: nothing to show
+            if (select is null) continue;
+            Connection.ExecuteNonQuery($"CREATE OR REPLACE VIEW {SqlText.Identifier(dataset)} AS {select}");
+            views.Add(dataset);
+        }
+        foreach (var stale in _views.Except(views)) Connection.ExecuteNonQuery($"DROP VIEW IF EXISTS {SqlText.Identifier(stale)}");
+        _views = [.. views];
+        SyncQuarantine(force);
+    }
+
+    /// <summary>
+    /// Quarantine views glob their folders: quarantine files are only ever added (under content names),
+    /// never replaced or removed, so a glob over them cannot race a writer.
+    /// </summary>
+    private void SyncQuarantine(bool force)
+    {
+        var root = Path.Combine(Layout.Root, LakeLayout.QuarantineFolder);
+        var datasets = Directory.Exists(root)
+            ? Directory.EnumerateDirectories(root).Select(Path.GetFileName).OfType<string>()
+                .Where(d => DatasetColumn.IdentifierPattern().IsMatch(d) && LakeLayout.AnyParquet(Layout.QuarantineDatasetDirectory(d)))
+                .Order(StringComparer.Ordinal).ToArray()
+            : [];
+        if (!force && datasets.SequenceEqual(_quarantined)) return;
+        _quarantined = datasets;
+        Connection.ExecuteNonQuery($"DROP SCHEMA IF EXISTS {QuarantineSchema} CASCADE");
+        if (datasets.Length == 0) return;
+        Connection.ExecuteNonQuery($"CREATE SCHEMA {QuarantineSchema}");
+        foreach (var dataset in datasets)
+        {
+            Connection.ExecuteNonQuery(
+                $"CREATE VIEW {QuarantineSchema}.{SqlText.Identifier(dataset)} AS {ReadParquet(SqlText.Literal(Layout.QuarantineGlob(dataset)))}");
+        }
+    }
+
+    private LakeInfo Describe(LakeSnapshot snapshot)
+    {
+        var dataset = snapshot.Dataset;
         var quarantined = LakeLayout.AnyParquet(Layout.QuarantineDatasetDirectory(dataset))
             ? Connection.ExecuteScalar<long>(
                 $"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({SqlText.Literal(Layout.QuarantineGlob(dataset))})")
             : 0;
-        if (!LakeLayout.AnyParquet(Layout.DatasetDirectory(dataset)))
-            return new LakeInfo(dataset, registered, 0, 0, 0, 0, null, null, quarantined);
-
-        using var reader = Connection.ExecuteReader(
-            "SELECT CAST(count(DISTINCT day) AS INTEGER), CAST(count(*) AS INTEGER), CAST(coalesce(sum(num_rows), 0) AS BIGINT), " +
-            "CAST(coalesce(sum(file_size_bytes), 0) AS BIGINT), min(day), max(day) FROM (" +
-            "SELECT num_rows, file_size_bytes, TRY_CAST(regexp_extract(file_name, 'date=([0-9]{4}-[0-9]{2}-[0-9]{2})', 1) AS DATE) AS day " +
-            $"FROM parquet_file_metadata({SqlText.Literal(Layout.DatasetGlob(dataset))}))");
-        reader.Read();
+        var files = snapshot.Files.ToArray();
+        var (rows, bytes) = (0L, 0L);
+        if (files.Length > 0)
+        {
+            using var reader = Connection.ExecuteReader(
+                $"SELECT CAST(sum(num_rows) AS BIGINT), CAST(sum(file_size_bytes) AS BIGINT) FROM parquet_file_metadata({SqlText.FileList(files)})");
+            reader.Read();
+            (rows, bytes) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
         return new LakeInfo(
             dataset,
-            registered,
-            reader.GetInt32(0),
-            reader.GetInt32(1),
-            reader.GetInt64(2),
-            reader.GetInt64(3),
-            reader.IsDBNull(4) ? null : reader.GetFieldValue<DateOnly>(4),
-            reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5),
+            Registry.Contains(dataset),
+            snapshot.Partitions.Count,
+            files.Length,
+            rows,
+            bytes,
+            snapshot.Partitions.Count > 0 ? snapshot.Partitions[0].Date : null,
+            snapshot.Partitions.Count > 0 ? snapshot.Partitions[^1].Date : null,
             quarantined);
     }
 
     /// <summary>
-    /// True for DuckDB's errors about a lake file or glob that no longer resolves — the footprint of a
-    /// concurrent partition swap — and only for paths inside this lake, so a user's own missing file
-    /// fails at once.
+    /// True for DuckDB's errors about a lake file that no longer exists — a snapshot older than the
+    /// writers' grace period — and only for paths inside this lake, so a user's own missing file fails at once.
     /// </summary>
     private bool IsVanishedLakeFile(DbException error) =>
         error.Message.Contains(Layout.Root, StringComparison.Ordinal)
@@ -178,8 +211,8 @@ public sealed class LakeSession : IDisposable
             || error.Message.Contains("No files found", StringComparison.Ordinal)
             || error.Message.Contains("cannot find the", StringComparison.OrdinalIgnoreCase));
 
-    private static string ReadParquet(string glob) =>
-        $"SELECT * FROM read_parquet({SqlText.Literal(glob)}, hive_partitioning = true, union_by_name = true, hive_types = {{'{LakeLayout.PartitionColumn}': DATE}})";
+    private static string ReadParquet(string files) =>
+        $"SELECT * FROM read_parquet({files}, hive_partitioning = true, union_by_name = true, hive_types = {{'{LakeLayout.PartitionColumn}': DATE}})";
 
     private static string EmptySelect(DatasetSchema schema) =>
         "SELECT " + string.Join(", ", schema.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {SqlText.Identifier(c.Name)}"))

@@ -3,22 +3,27 @@ using Spx.Research.DuckDb;
 namespace Spx.Research.Lake;
 
 /// <summary>
-/// Writes partitions of the lake: replace, append, compact, delete, each atomic for concurrent readers
+/// Writes partitions of the lake: replace, append, compact, delete — each atomic for concurrent readers
 /// and each a no-op when repeated with the same input. Rows are staged on the writer's own in-memory
 /// DuckDB connection, validated against the dataset schema, and written with one <c>COPY … TO</c>
 /// (zstd Parquet, sorted by the dataset key).
 /// </summary>
 /// <remarks>
-/// <para>Atomicity (details in <see cref="LakeLayout"/> and <c>PartitionStore</c>): each partition folder
-/// <c>date=…</c> is a symbolic link to a version folder whose files never change. A replace or compaction writes a new
-/// version and swaps the link with one rename; an append renames one new file into the current version.
-/// Files are written under a <c>.tmp</c> name and named after their content, so a path never changes
-/// meaning. A reader therefore sees a whole version, never a partial file or a mix of versions; the only
-/// race left, a listed file that vanished, is an error that <see cref="LakeSession"/> retries.</para>
-/// <para>Writers of the same partition serialise on a lock file (across processes); different partitions
-/// write in parallel. One <see cref="LakeWriter"/> is not thread-safe (it owns one DuckDB connection).</para>
+/// <para>Atomicity: every file is written under a <c>.tmp</c> name, flushed, and renamed to a name made
+/// from its content, so a visible path never changes and is never half-written. Each partition folder
+/// <c>date=…</c> is a symbolic link to a version folder: a replace or compaction writes a new version and
+/// swaps the link with one rename; an append renames one new file into the current version. Replaced
+/// versions stay on disk for <see cref="LakeWriterOptions.RetiredVersionGrace"/>. A
+/// <see cref="LakeSession"/> reads snapshots of real file paths, so its queries always see each partition
+/// as one complete version; why it does not simply glob, and what glob readers see, is explained on
+/// <c>PartitionStore</c>.</para>
+/// <para>Writers of the same partition serialise on a lock file (across processes), so an append's
+/// de-duplication and a compaction's merge cannot race; different partitions write in parallel. One
+/// <see cref="LakeWriter"/> is not thread-safe (it owns one DuckDB connection).</para>
 /// <para>De-duplication is by the dataset key; the first occurrence wins — within an input its earliest
 /// row, across appends the row already stored. Use <see cref="ReplacePartition"/> to correct stored rows.</para>
+/// <para>A rejected write (<see cref="LakeSchemaException"/>, lock timeout, I/O error) leaves the partition as
+/// it was: nothing is published until the new file is complete.</para>
 /// </remarks>
 public sealed class LakeWriter : IDisposable
 {
@@ -53,9 +58,9 @@ public sealed class LakeWriter : IDisposable
     public DuckDbConnection Connection { get; }
 
     /// <summary>
-    /// Makes the partition hold exactly the rows of <paramref name="source"/> (de-duplicated by key) in one
+    /// Makes the partition hold exactly the rows of <paramref name="source"/>, de-duplicated by key, in one
     /// file. Readers switch from the old content to the new in one step. Writing the same rows again
-    /// changes nothing (same file name and bytes). No rows still publishes an empty partition.
+    /// changes nothing (same file name and bytes). No rows publish an empty partition (a zero-row file).
     /// </summary>
     public LakeWriteResult ReplacePartition(string dataset, DateOnly date, LakeSource source, InvalidRows invalidRows = InvalidRows.Reject)
     {
@@ -70,15 +75,15 @@ public sealed class LakeWriter : IDisposable
         if (existing.Count == 1 && Path.GetFileName(existing[0]) == Path.GetFileName(file))
         {
             PartitionStore.Discard(version);
-            return Result(store, batch, written: 0, batch.Duplicates, changed: false, existing);
+            return Result(store, batch.Rows, batch.Rows, batch, batch.Duplicates, changed: false, existing);
         }
         store.Publish(version);
-        return Result(store, batch, batch.Rows, batch.Duplicates, changed: true, [file]);
+        return Result(store, batch.Rows, batch.Rows, batch, batch.Duplicates, changed: true, [file]);
     }
 
     /// <summary>
     /// Adds the rows of <paramref name="source"/> whose key is not yet in the partition, as one new file
-    /// (no file when every row is already there). Creates the partition if needed.
+    /// (no file when every row is already there), creating the partition if needed.
     /// </summary>
     public LakeWriteResult AppendToPartition(string dataset, DateOnly date, LakeSource source, InvalidRows invalidRows = InvalidRows.Reject)
     {
@@ -90,27 +95,29 @@ public sealed class LakeWriter : IDisposable
         var current = store.CurrentVersion();
         var existing = current is null ? [] : PartitionStore.Files(current);
 
+        var stored = 0L;
         var fresh = batch.Rows;
         if (existing.Count > 0)
         {
             var table = SqlText.Identifier(batch.Table);
-            var keys = SqlText.Identifiers(schema.Key);
             var matches = string.Join(" AND ", schema.Key.Select(k => $"{table}.{SqlText.Identifier(k)} = stored.{SqlText.Identifier(k)}"));
+            stored = Connection.ExecuteScalar<long>($"SELECT CAST(sum(num_rows) AS BIGINT) FROM parquet_file_metadata({SqlText.FileList(existing)})");
             fresh -= Connection.ExecuteScalar<long>(
-                $"DELETE FROM {table} USING (SELECT DISTINCT {keys} FROM read_parquet({SqlText.FileList(existing)}, union_by_name = true, hive_partitioning = false)) AS stored WHERE {matches}");
+                $"DELETE FROM {table} USING (SELECT DISTINCT {SqlText.Identifiers(schema.Key)} FROM {ReadFiles(existing)}) AS stored WHERE {matches}");
         }
         var duplicates = batch.Duplicates + batch.Rows - fresh;
-        if (fresh == 0) return Result(store, batch, written: 0, duplicates, changed: false, existing);
+        if (fresh == 0) return Result(store, stored, 0, batch, duplicates, changed: false, existing);
 
         if (current is null)
         {
             var (version, created) = WriteVersion(store, batch.Table, schema);
             store.Publish(version);
-            return Result(store, batch, fresh, duplicates, changed: true, [created]);
+            return Result(store, fresh, fresh, batch, duplicates, changed: true, [created]);
         }
-        // Every row is new, so its file cannot already exist; renaming it in is one atomic addition.
+        // Every row is new, so this file cannot exist yet; renaming it in is one atomic addition.
         WriteFile(batch.Table, schema, current);
-        return Result(store, batch, fresh, duplicates, changed: true, PartitionStore.Files(current));
+        store.Appended();
+        return Result(store, stored + fresh, fresh, batch, duplicates, changed: true, PartitionStore.Files(current));
     }
 
     /// <summary>
@@ -126,13 +133,17 @@ public sealed class LakeWriter : IDisposable
         using var writeLock = store.Lock(_options.LockTimeout);
         store.CollectGarbage(_options.RetiredVersionGrace);
         var existing = CurrentFiles(store);
-        if (existing.Count <= 1) return new LakeWriteResult(dataset, date, 0, 0, 0, false, store.Visible(existing));
+        if (existing.Count <= 1)
+        {
+            var rows = existing.Count == 0 ? 0 : Connection.ExecuteScalar<long>(
+                $"SELECT CAST(num_rows AS BIGINT) FROM parquet_file_metadata({SqlText.Literal(existing[0])})");
+            return new LakeWriteResult(dataset, date, rows, 0, 0, 0, false, store.Visible(existing));
+        }
 
-        var source = LakeSource.FromSql($"SELECT * FROM read_parquet({SqlText.FileList(existing)}, union_by_name = true, hive_partitioning = false)");
-        using var batch = Prepare(schema, date, source, InvalidRows.Reject, fillMissingNullable: true);
+        using var batch = Prepare(schema, date, LakeSource.FromSql("SELECT * FROM " + ReadFiles(existing)), InvalidRows.Reject, fillMissingNullable: true);
         var (version, file) = WriteVersion(store, batch.Table, schema);
         store.Publish(version);
-        return Result(store, batch, batch.Rows, batch.Duplicates, changed: true, [file]);
+        return new LakeWriteResult(dataset, date, batch.Rows, 0, batch.Duplicates, 0, true, store.Visible([file]));
     }
 
     /// <summary>Removes a partition (readers stop seeing it in one step). Returns false when there was none.</summary>
@@ -165,27 +176,8 @@ public sealed class LakeWriter : IDisposable
         }
     }
 
-    /// <summary>Deletes retired versions past their grace period and leftovers of crashed writes, for every partition of a dataset.</summary>
-    public void CollectGarbage(string dataset)
-    {
-        var versions = Path.Combine(Layout.DatasetDirectory(dataset), LakeLayout.VersionsFolder);
-        if (!Directory.Exists(versions)) return;
-        foreach (var folder in Directory.EnumerateDirectories(versions))
-        {
-            if (!LakeLayout.TryParsePartitionName(Path.GetFileName(folder), out var date)) continue;
-            var store = Store(dataset, date);
-            using var writeLock = store.Lock(_options.LockTimeout);
-            store.CollectGarbage(_options.RetiredVersionGrace);
-        }
-    }
-
     /// <summary>Closes the connection.</summary>
     public void Dispose() => Connection.Dispose();
-
-    private PartitionStore Store(string dataset, DateOnly date) => new(Layout, dataset, date, _options.TimeProvider);
-
-    private static IReadOnlyList<string> CurrentFiles(PartitionStore store) =>
-        store.CurrentVersion() is { } version ? PartitionStore.Files(version) : [];
 
     /// <summary>Stages, validates, quarantines or rejects invalid rows, and de-duplicates: the batch's clean table.</summary>
     private Batch Prepare(DatasetSchema schema, DateOnly date, LakeSource source, InvalidRows invalidRows, bool fillMissingNullable)
@@ -223,13 +215,39 @@ public sealed class LakeWriter : IDisposable
         }
     }
 
+    /// <summary>Deletes retired versions past their grace period and leftovers of crashed writes, for every partition of a dataset.</summary>
+    public void CollectGarbage(string dataset)
+    {
+        var versions = Path.Combine(Layout.DatasetDirectory(dataset), LakeLayout.VersionsFolder);
+        if (!Directory.Exists(versions)) return;
+        foreach (var folder in Directory.EnumerateDirectories(versions))
+        {
+            if (!LakeLayout.TryParsePartitionName(Path.GetFileName(folder), out var date)) continue;
+            var store = Store(dataset, date);
+            using var writeLock = store.Lock(_options.LockTimeout);
+            store.CollectGarbage(_options.RetiredVersionGrace);
+        }
+    }
+
+    private PartitionStore Store(string dataset, DateOnly date) => new(Layout, dataset, date, _options.TimeProvider);
+
+    private static IReadOnlyList<string> CurrentFiles(PartitionStore store) =>
+        store.CurrentVersion() is { } version ? PartitionStore.Files(version) : [];
+
+    private static string ReadFiles(IReadOnlyList<string> files) =>
+        $"read_parquet({SqlText.FileList(files)}, union_by_name = true, hive_partitioning = false)";
+
+    private static LakeWriteResult Result(
+        PartitionStore store, long rows, long newRows, Batch batch, long duplicates, bool changed, IReadOnlyList<string> files) =>
+        new(store.Dataset, store.Date, rows, newRows, duplicates, batch.Quarantined, changed, store.Visible(files));
+
     /// <summary>Writes a table into a new, unpublished version folder (removed again if the write fails).</summary>
     private (string Version, string File) WriteVersion(PartitionStore store, string table, DatasetSchema schema)
     {
         var version = store.CreateVersion();
         try
         {
-            return (version, WriteFile(table, schema, version).Path);
+            return (version, WriteFile(table, schema, version));
         }
         catch
         {
@@ -238,26 +256,23 @@ public sealed class LakeWriter : IDisposable
         }
     }
 
-    /// <summary>Writes a table, sorted by key, to a temp file in <paramref name="folder"/> and seals it under its content name.</summary>
-    private (string Path, bool Added) WriteFile(string table, DatasetSchema schema, string folder)
+    /// <summary>Writes a table, sorted by key, to a temp file in <paramref name="folder"/> and publishes it under its content name.</summary>
+    private string WriteFile(string table, DatasetSchema schema, string folder)
     {
-        var temp = PartitionStore.TempFile(folder);
+        var temp = AtomicFile.TempPath(folder);
         try
         {
             Connection.ExecuteNonQuery(
                 $"COPY (SELECT * FROM {SqlText.Identifier(table)} ORDER BY {SqlText.Identifiers(schema.Key)}) " +
                 $"TO {SqlText.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)");
-            return PartitionStore.Seal(temp);
+            return AtomicFile.PublishByContent(temp).Path;
         }
         catch
         {
-            File.Delete(temp);
+            AtomicFile.DeleteIfExists(temp);
             throw;
         }
     }
-
-    private static LakeWriteResult Result(PartitionStore store, Batch batch, long written, long duplicates, bool changed, IReadOnlyList<string> files) =>
-        new(store.Dataset, store.Date, written, duplicates, batch.Quarantined, changed, store.Visible(files));
 
     /// <summary>DuckDB's own spelling of a declared type (TIMESTAMPTZ → TIMESTAMP WITH TIME ZONE), to compare with staged types.</summary>
     private string CanonicalType(DatasetColumn column)

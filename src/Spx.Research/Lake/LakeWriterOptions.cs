@@ -3,15 +3,15 @@ namespace Spx.Research.Lake;
 /// <summary>Tuning for a <see cref="LakeWriter"/>; the defaults suit both the monitor and backfills.</summary>
 public sealed record LakeWriterOptions
 {
-    /// <summary>How long a write waits for another writer of the same partition.</summary>
+    /// <summary>How long a write waits for another writer of the same partition (e.g. a backfill and the monitor).</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// How long a replaced partition version stays on disk before it is deleted: long enough for any
-    /// reader still listing it. Deletion happens on a later write of that partition or
+    /// How long a replaced partition version stays on disk: the time a <see cref="LakeSession"/> snapshot
+    /// stays readable without a refresh. Deleted on a later write of that partition or by
     /// <see cref="LakeWriter.CollectGarbage"/>.
     /// </summary>
-    public TimeSpan RetiredVersionGrace { get; init; } = TimeSpan.FromMinutes(1);
+    public TimeSpan RetiredVersionGrace { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Clock for version names and the grace period.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

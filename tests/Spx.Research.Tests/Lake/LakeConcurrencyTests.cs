@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Spx.Research.Lake;
 using Spx.Research.LakeStress;
@@ -7,8 +8,10 @@ namespace Spx.Research.Tests.Lake;
 
 /// <summary>
 /// Readers and a writer in two processes: the writer (Spx.Research.LakeStress) replaces, appends to and
-/// compacts partitions in a loop while this process queries the view as fast as it can. Every query
-/// must succeed and every partition must be one complete version in every result.
+/// compacts partitions in a loop while this process queries the view as fast as it can — alternately
+/// through <see cref="LakeSession.Query{T}"/> and, right after <see cref="LakeSession.Refresh"/>, through
+/// the session's plain connection, as a notebook would. Every query must succeed and every partition must
+/// be one complete version in every result.
 /// </summary>
 public sealed class LakeConcurrencyTests(ITestOutputHelper output) : IDisposable
 {
@@ -38,15 +41,17 @@ public sealed class LakeConcurrencyTests(ITestOutputHelper output) : IDisposable
         {
             while (!writer.HasExited)
             {
-                var partitions = session.Query(
-                    $"SELECT date, count(*), count(DISTINCT tag), min(tag), count(DISTINCT id), min(id), max(id) FROM {StressDataset.Name} GROUP BY date ORDER BY date",
-                    r =>
-                    {
-                        var rows = new List<(DateOnly Date, long Rows, long Tags, string Tag, long Ids, long MinId, long MaxId)>();
-                        while (r.Read())
-                            rows.Add((r.GetFieldValue<DateOnly>(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)));
-                        return rows;
-                    });
+                List<PartitionState> partitions;
+                if (queries % 2 == 0)
+                {
+                    partitions = session.Query(StatesSql, ReadStates);
+                }
+                else
+                {
+                    session.Refresh();
+                    using var reader = session.Connection.ExecuteReader(StatesSql);
+                    partitions = ReadStates(reader);
+                }
                 queries++;
 
                 Assert.Equal([.. StressDataset.ReplacedDays, StressDataset.CycledDay], partitions.Select(p => p.Date));
@@ -86,6 +91,17 @@ public sealed class LakeConcurrencyTests(ITestOutputHelper output) : IDisposable
         Assert.True(cycledSizes.Count >= 2, $"append states observed: {string.Join(", ", cycledSizes)}");
     }
 
+    private const string StatesSql =
+        $"SELECT date, count(*), count(DISTINCT tag), min(tag), count(DISTINCT id), min(id), max(id) FROM {StressDataset.Name} GROUP BY date ORDER BY date";
+
+    private static List<PartitionState> ReadStates(DbDataReader r)
+    {
+        var rows = new List<PartitionState>();
+        while (r.Read())
+            rows.Add(new(r.GetFieldValue<DateOnly>(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetInt64(4), r.GetInt64(5), r.GetInt64(6)));
+        return rows;
+    }
+
     private static Process StartWriter(string root)
     {
         var dll = LocateStressDll();
@@ -111,4 +127,7 @@ public sealed class LakeConcurrencyTests(ITestOutputHelper output) : IDisposable
         Assert.True(File.Exists(dll), $"Spx.Research.LakeStress is not built at {dll}");
         return dll;
     }
+
+    /// <summary>One partition as a query saw it.</summary>
+    private readonly record struct PartitionState(DateOnly Date, long Rows, long Tags, string Tag, long Ids, long MinId, long MaxId);
 }

@@ -25,7 +25,7 @@ public sealed class LakeQuarantineTests : IDisposable
         var result = writer.AppendToPartition(Bars, TempLake.Day, LakeSource.FromSql(sql), InvalidRows.Quarantine);
         var again = writer.AppendToPartition(Bars, TempLake.Day, LakeSource.FromSql(sql), InvalidRows.Quarantine);
 
-        Assert.Equal((7L, 3L), (result.RowsWritten, result.QuarantinedRows));
+        Assert.Equal((7L, 3L), (result.NewRows, result.QuarantinedRows));
         Assert.False(again.Changed);
         var quarantined = Assert.Single(Directory.GetFiles(_lake.Layout.QuarantineDirectory(Bars, TempLake.Day)));
         Assert.Matches(@"part-[0-9a-f]{16}\.parquet$", quarantined);

@@ -14,10 +14,9 @@ public sealed class LakeRoundTripTests : IDisposable
         using (var writer = _lake.Writer())
         {
             var result = writer.ReplacePartition("stock_bars_1m", TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 390)));
-            Assert.Equal(390, result.RowsWritten);
-            Assert.True(result.Changed);
+            Assert.Equal((390L, 390L, true), (result.Rows, result.NewRows, result.Changed));
             var file = Assert.Single(result.Files);
-            Assert.Matches(@"date=2024-01-02[/\\]part-[0-9a-f]{16}\.parquet$", file);
+            Assert.Matches(@"stock_bars_1m[/\\]date=2024-01-02[/\\]part-[0-9a-f]{16}\.parquet$", file);
         }
 
         using var session = _lake.Session();

@@ -27,19 +27,17 @@ public sealed class LakeSessionTests : IDisposable
     }
 
     [Fact]
-    public void Refresh_picks_up_new_datasets_and_a_vanished_dataset_reads_as_empty()
+    public void Session_queries_follow_writes_made_after_the_session_opened()
     {
         using var session = _lake.Session();
         using var writer = _lake.Writer();
-        writer.ReplacePartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 10)));
-        Assert.Equal(0L, session.Scalar<long>($"SELECT count(*) FROM {Bars}"));
 
-        session.Refresh();
+        writer.ReplacePartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 10)));
         Assert.Equal(10L, session.Scalar<long>($"SELECT count(*) FROM {Bars}"));
 
         writer.DeletePartition(Bars, TempLake.Day);
         Assert.Equal(0L, session.Scalar<long>($"SELECT count(*) FROM {Bars}"));
-        Assert.True(session.Retries > 0);
+        Assert.Equal(0, session.Retries);
     }
 
     [Fact]
@@ -72,5 +70,37 @@ public sealed class LakeSessionTests : IDisposable
 
         Assert.Equal(new LakeInfo(Bars, true, 2, 3, 170, bytes, TempLake.Day, TempLake.NextDay, 0), info);
         Assert.Equal(0, session.Info().Single(i => i.Dataset == "news").Rows);
+    }
+
+    [Fact]
+    public void Raw_connection_queries_keep_their_snapshot_until_refreshed_and_session_queries_follow_writes()
+    {
+        using var writer = _lake.Writer();
+        writer.ReplacePartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 10)));
+        using var session = _lake.Session();
+
+        writer.ReplacePartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 20)));
+        writer.AppendToPartition(Bars, TempLake.NextDay, LakeSource.FromSql(TempLake.Bars(0, 5, day: TempLake.NextDay)));
+
+        // The retired version is still on disk, so the old snapshot reads consistently.
+        Assert.Equal(10L, session.Connection.ExecuteScalar<long>($"SELECT count(*) FROM {Bars}"));
+        Assert.Equal(25L, session.Scalar<long>($"SELECT count(*) FROM {Bars}"));
+        Assert.Equal(25L, session.Connection.ExecuteScalar<long>($"SELECT count(*) FROM {Bars}"));
+    }
+
+    [Fact]
+    public void A_snapshot_whose_files_were_collected_is_refreshed_and_the_query_repeated()
+    {
+        var clock = new ManualClock(DateTimeOffset.UnixEpoch.AddYears(54));
+        using var writer = _lake.Writer(options: new LakeWriterOptions { TimeProvider = clock, RetiredVersionGrace = TimeSpan.FromSeconds(1) });
+        writer.ReplacePartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 10)));
+        using var session = _lake.Session();
+        writer.ReplacePartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 20)));
+        clock.Now += TimeSpan.FromSeconds(2);
+        writer.CollectGarbage(Bars);
+
+        var stale = Assert.ThrowsAny<System.Data.Common.DbException>(() => session.Connection.ExecuteScalar<long>($"SELECT count(*) FROM {Bars}"));
+        Assert.Contains(_lake.Root, stale.Message);
+        Assert.Equal(20L, session.Run(c => c.ExecuteScalar<long>($"SELECT count(*) FROM {Bars}")));
     }
 }

@@ -80,7 +80,7 @@ public sealed class LakeValidationTests : IDisposable
 
         var write = () => _writer.ReplacePartition("labels", date, source);
 
-        if (accepted) Assert.Equal(1, write().RowsWritten);
+        if (accepted) Assert.Equal(1, write().Rows);
         else Assert.Equal("ts", Assert.Throws<LakeSchemaException>(write).Column);
     }
 
