@@ -10,13 +10,16 @@ public sealed class BarRows
     public static readonly string[] Tickers = ["SPY", "QQQ", "IWM", "DIA"];
     public static readonly DateTime Start = new(2025, 1, 2, 14, 30, 0, DateTimeKind.Utc);
 
+    /// <summary>2 ms apart: all 10 M rows fall inside one New York session date, as one lake partition must.</summary>
+    private const long StepTicks = 2 * TimeSpan.TicksPerMillisecond;
+
     public const string TableDdl =
         "CREATE OR REPLACE TABLE bars (ticker VARCHAR, ts TIMESTAMPTZ, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, volume BIGINT, vwap DOUBLE)";
 
     /// <summary>The same rows generated inside DuckDB: the native ceiling for every comparison.</summary>
     public const string NativeSql = """
         SELECT ['SPY','QQQ','IWM','DIA'][(i % 4) + 1],
-               TIMESTAMPTZ '2025-01-02 14:30:00+00' + to_seconds(i),
+               TIMESTAMPTZ '2025-01-02 14:30:00+00' + to_microseconds(i * 2000),
                500 + (i % 1000) * 0.01, 501 + (i % 1000) * 0.01, 499 + (i % 1000) * 0.01, 500.5 + (i % 1000) * 0.01,
                i % 10000, 500.25 + (i % 1000) * 0.01
         FROM range(10000000) t(i)
@@ -37,7 +40,7 @@ public sealed class BarRows
         {
             var step = (i % 1000) * 0.01;
             Ticker[i] = Tickers[i % 4];
-            Ts[i] = Start.AddSeconds(i);
+            Ts[i] = Start.AddTicks(i * StepTicks);
             Open[i] = 500 + step;
             High[i] = 501 + step;
             Low[i] = 499 + step;
