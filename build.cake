@@ -79,6 +79,9 @@ Task("Bench")
         Arguments = $"\"{dll}\" --filter \"{filter}\" --artifacts \"{MakeAbsolute(benchResults)}\"",
     });
     if (exitCode != 0) throw new CakeException($"benchmarks failed with exit code {exitCode}");
+    // BenchmarkDotNet writes its tables to results/; keep them at the top of artifacts/bench.
+    CopyFiles(GetFiles($"{benchResults}/results/*-report-github.md"), benchResults);
+    Information($"benchmark tables: {MakeAbsolute(benchResults)}");
 });
 
 Task("Demo")

@@ -1,0 +1,59 @@
+using Spx.Research.Lake;
+
+namespace Spx.Research.Cli.Tests;
+
+public sealed class LakeVerbTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("spx-cli-lake-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private void WriteBars(DateOnly date, int rows)
+    {
+        using var writer = new LakeWriter(new LakeLayout(_root), DatasetRegistry.Default);
+        var open = date.ToString("yyyy-MM-dd") + " 14:30:00+00";
+        writer.ReplacePartition("index_bars_1m", date, LakeSource.FromSql(
+            $"SELECT 'I:SPX' AS ticker, TIMESTAMPTZ '{open}' + to_minutes(i) AS ts, 5800.0 + i AS open, 5801.0 + i AS high, 5799.0 + i AS low, 5800.5 + i AS close FROM range({rows}) t(i)"));
+    }
+
+    [Fact]
+    public void Info_counts_partitions_rows_and_dates_per_dataset()
+    {
+        WriteBars(new DateOnly(2025, 3, 3), 390);
+        WriteBars(new DateOnly(2025, 3, 4), 100);
+
+        var run = CliRun.Of("lake", "info", "--lake", _root, "--format", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+        var bars = run.OutputLines.Single(l => l.StartsWith("index_bars_1m,")).Split(',');
+        var header = run.OutputLines[0].Split(',');
+        string Cell(string column) => bars[Array.IndexOf(header, column)];
+        Assert.Equal("2", Cell("partitions"));
+        Assert.Equal("490", Cell("rows"));
+        Assert.Equal("2025-03-03", Cell("first_date"));
+        Assert.Equal("2025-03-04", Cell("last_date"));
+        Assert.True(long.Parse(Cell("bytes")) > 0);
+    }
+
+    [Fact]
+    public void Sql_queries_the_dataset_views_with_the_partition_date()
+    {
+        WriteBars(new DateOnly(2025, 3, 3), 390);
+
+        var run = CliRun.Of("sql", "select date, count(*) as n, max(close) as hi from index_bars_1m group by date", "--lake", _root, "--format", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(["date,n,hi", "2025-03-03,390,6189.5"], run.OutputLines);
+    }
+
+    [Fact]
+    public void Info_on_a_missing_lake_names_the_folder_and_fails()
+    {
+        var missing = Path.Combine(_root, "absent");
+
+        var run = CliRun.Of("lake", "info", "--lake", missing);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(missing, run.Error);
+    }
+}
