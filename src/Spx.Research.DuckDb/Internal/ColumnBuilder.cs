@@ -101,8 +101,8 @@ internal abstract unsafe class ColumnBuilder
         return found;
     }
 
-    /// <summary>Fixed-width values whose vector layout equals the .NET layout: one bulk copy per chunk.</summary>
-    private sealed class RawBuilder<T>(int capacity) : ColumnBuilder where T : unmanaged
+    /// <summary>One typed array per column: sizing and NULL-run filling shared by every element type.</summary>
+    private abstract class ArrayBuilder<T>(int capacity) : ColumnBuilder
     {
         private T[] _values = Allocate<T>(capacity);
 
@@ -112,10 +112,22 @@ internal abstract unsafe class ColumnBuilder
             return _values;
         }
 
-        protected override void AppendValues(VectorView view, int count, int firstRow, ulong* validity)
+        /// <summary>The slots for rows <paramref name="firstRow"/>.. of this chunk, growing the array if needed.</summary>
+        protected Span<T> Slots(int firstRow, int count)
         {
             EnsureCapacity(ref _values, firstRow + count);
-            var target = _values.AsSpan(firstRow, count);
+            return _values.AsSpan(firstRow, count);
+        }
+
+        protected override void AppendDefaults(int count, int firstRow) => Slots(firstRow, count).Clear();
+    }
+
+    /// <summary>Fixed-width values whose vector layout equals the .NET layout: one bulk copy per chunk.</summary>
+    private sealed class RawBuilder<T>(int capacity) : ArrayBuilder<T>(capacity) where T : unmanaged
+    {
+        protected override void AppendValues(VectorView view, int count, int firstRow, ulong* validity)
+        {
+            var target = Slots(firstRow, count);
             new ReadOnlySpan<T>(view.Data, count).CopyTo(target);
             if (typeof(T) == typeof(bool))
             {
@@ -129,37 +141,16 @@ internal abstract unsafe class ColumnBuilder
                 if (!IsValid(validity, row)) target[row] = default;
             }
         }
-
-        protected override void AppendDefaults(int count, int firstRow)
-        {
-            EnsureCapacity(ref _values, firstRow + count);
-            _values.AsSpan(firstRow, count).Clear();
-        }
     }
 
     /// <summary>Values converted one by one (DECIMAL, DATE, UUID, BLOB, nested types).</summary>
-    private class ConvertingBuilder<T>(int capacity, Func<VectorView, long, T>? read) : ColumnBuilder
+    private class ConvertingBuilder<T>(int capacity, Func<VectorView, long, T>? read) : ArrayBuilder<T>(capacity)
     {
-        private T[] _values = Allocate<T>(capacity);
-
-        public override Array Build(int rows)
-        {
-            if (_values.Length != rows) Array.Resize(ref _values, rows);
-            return _values;
-        }
-
         protected override void AppendValues(VectorView view, int count, int firstRow, ulong* validity)
         {
-            EnsureCapacity(ref _values, firstRow + count);
-            var target = _values.AsSpan(firstRow, count);
+            var target = Slots(firstRow, count);
             for (var row = 0; row < count; row++)
                 target[row] = IsValid(validity, row) ? Read(view, row) : default!;
-        }
-
-        protected override void AppendDefaults(int count, int firstRow)
-        {
-            EnsureCapacity(ref _values, firstRow + count);
-            _values.AsSpan(firstRow, count).Clear();
         }
 
         protected virtual T Read(VectorView view, int row) => read!(view, row);
