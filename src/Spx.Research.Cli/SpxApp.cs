@@ -11,13 +11,14 @@ public static class SpxApp
 {
     public static RootCommand CreateRoot()
     {
-        var root = new RootCommand("spx — SPX/SPY options research workspace: calendar, lake, SQL")
+        var root = new RootCommand("spx — SPX/SPY options research workspace: calendar, lake, SQL, synthetic market")
         {
             CommonOptions.Verbose,
         };
         root.Add(CalendarCommand.Create());
         root.Add(LakeCommand.Create());
         root.Add(SqlCommand.Create());
+        root.Add(GenerateCommand.Create());
         return root;
     }
 

@@ -77,7 +77,8 @@ public static class FoundationDatasets
 
     /// <summary>
     /// Intraday option-chain polls (the hedging monitor): cumulative day volume and the change since the
-    /// previous poll, open interest, greeks and quotes at <c>snapshot_ts</c>.
+    /// previous poll, open interest (as of the previous session), greeks and quotes at <c>snapshot_ts</c>.
+    /// Greeks are in Polygon's units: theta per calendar day, vega per volatility point.
     /// </summary>
     public static DatasetSchema ChainSnapshots { get; } = new(
         "chain_snapshots",
@@ -130,22 +131,27 @@ public static class FoundationDatasets
         sessionDateColumn: "published_utc");
 
     /// <summary>
-    /// Research labels: a named value attached to an instrument at an instant (e.g. an option-price jump
-    /// found by a scanner, or a hand-marked event), so evaluations can join labels to features as-of.
+    /// Research labels: ground truth for an event (a hedging episode, a sharp option move, a drawdown) with
+    /// its time span and the option contracts that carry it, so detectors can be scored against it. Written
+    /// by the synthetic market; scanners and hand-marking can write the same shape.
     /// </summary>
     public static DatasetSchema Labels { get; } = new(
         "labels",
-        "Research labels: a named value or note on a ticker at an instant.",
+        "Event labels: kind, instrument, start and end, the option contracts involved, size and outcome.",
         [
-            Required("label", "VARCHAR"),
+            Required("id", "VARCHAR"),
+            Required("kind", "VARCHAR"),
             Required("ticker", "VARCHAR"),
-            Required("ts", "TIMESTAMPTZ"),
-            Optional("value", "DOUBLE"),
+            Required("start_ts", "TIMESTAMPTZ"),
+            Optional("end_ts", "TIMESTAMPTZ"),
+            Optional("contracts", "VARCHAR[]"),
+            Optional("size", "DOUBLE"),
+            Optional("outcome", "VARCHAR"),
             Optional("note", "VARCHAR"),
             Optional("source", "VARCHAR"),
         ],
-        key: ["label", "ticker", "ts"],
-        sessionDateColumn: "ts");
+        key: ["id"],
+        sessionDateColumn: "start_ts");
 
     /// <summary>All foundation datasets, in a stable order.</summary>
     public static IReadOnlyList<DatasetSchema> All { get; } =

@@ -76,9 +76,9 @@ public sealed class LakeValidationTests : IDisposable
     {
         var date = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
         var source = LakeSource.FromSql(
-            $"SELECT 'jump' AS label, 'SPY' AS ticker, TIMESTAMPTZ '{ts}' AS ts, 1.0 AS value, NULL AS note, NULL AS source");
+            $"SELECT 'I:SPX' AS ticker, TIMESTAMPTZ '{ts}' AS ts, 1.0 AS open, 1.0 AS high, 1.0 AS low, 1.0 AS close");
 
-        var write = () => _writer.ReplacePartition("labels", date, source);
+        var write = () => _writer.ReplacePartition("index_bars_1m", date, source);
 
         if (accepted) Assert.Equal(1, write().Rows);
         else Assert.Equal("ts", Assert.Throws<LakeSchemaException>(write).Column);

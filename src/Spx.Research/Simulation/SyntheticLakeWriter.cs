@@ -1,0 +1,165 @@
+using Spx.Research.DuckDb;
+using Spx.Research.Lake;
+using Spx.Research.Market;
+
+namespace Spx.Research.Simulation;
+
+/// <summary>
+/// Writes the synthetic market into a lake with the same datasets, schemas and partitions that real
+/// ingestion writes, one session at a time, replacing each partition it touches (so re-running a range
+/// is idempotent and never duplicates rows).
+/// </summary>
+public sealed class SyntheticLakeWriter(LakeWriter writer)
+{
+    private const char ListSeparator = '\u001f';
+
+    /// <summary>Generates <paramref name="from"/>–<paramref name="to"/> and writes every session; returns the rows written.</summary>
+    public static long Generate(SyntheticMarket market, DateOnly from, DateOnly to, string lakeRoot, IProgress<GenerationProgress>? progress = null)
+    {
+        using var lakeWriter = new LakeWriter(new LakeLayout(lakeRoot), DatasetRegistry.Default);
+        var sink = new SyntheticLakeWriter(lakeWriter);
+        var total = market.Sessions(from, to).Count;
+        long rows = 0;
+        var done = 0;
+        foreach (var session in market.Generate(from, to))
+        {
+            rows += sink.Write(session, market.Options.Seed);
+            progress?.Report(new GenerationProgress(++done, total, session.Date, rows));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Writes one session's partitions; returns the rows written.</summary>
+    public long Write(SessionData data, long seed)
+    {
+        var date = data.Date;
+        long rows = 0;
+        rows += Replace(FoundationDatasets.IndexBars1m, date, data.IndexMinuteBars, (a, b) =>
+            a.Append(b.Ticker).Append(b.Start).Append(b.Open).Append(b.High).Append(b.Low).Append(b.Close));
+        if (data.SpySecondBars.Count > 0)
+        {
+            rows += Replace(FoundationDatasets.StockBars1s, date, data.SpySecondBars, AppendStockBar);
+        }
+
+        rows += Replace(FoundationDatasets.StockBars1m, date, data.SpyMinuteBars, AppendStockBar);
+        rows += Replace(FoundationDatasets.OptionContracts, date, data.Contracts, (a, c) =>
+            AppendTerms(a.Append(c.Ticker), c)
+                .Append(c.Underlying == "SPY" ? "american" : "european")
+                .Append(100L)
+                .Append(c.Underlying == "SPY" ? "BATO" : "XCBO")
+                .Append(c.Right == OptionRight.Call ? "OCEXXX" : "OPEXXX"));
+        rows += Replace(FoundationDatasets.OptionBars1m, date, data.OptionBars, (a, b) =>
+            AppendTerms(a.Append(b.Contract.Ticker), b.Contract)
+                .Append(b.Start).Append(b.Open).Append(b.High).Append(b.Low).Append(b.Close)
+                .Append(b.Volume).Append(b.Vwap).Append(b.Trades));
+        if (data.Snapshots.Count > 0)
+        {
+            rows += Replace(FoundationDatasets.ChainSnapshots, date, data.Snapshots, AppendSnapshot);
+        }
+
+        rows += WriteNews(date, data.News);
+        rows += WriteLabels(date, data.Labels, seed);
+        return rows;
+    }
+
+    private long Replace<T>(DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<DuckDbAppender, T> append)
+    {
+        var source = LakeSource.FromAppender(appender =>
+        {
+            foreach (var item in items)
+            {
+                append(appender.BeginRow(), item);
+                appender.EndRow();
+            }
+        });
+        return writer.ReplacePartition(schema.Name, date, source).Rows;
+    }
+
+    private static void AppendStockBar(DuckDbAppender a, StockBar b) =>
+        a.Append(b.Ticker).Append(b.Start).Append(b.Open).Append(b.High).Append(b.Low).Append(b.Close)
+            .Append(b.Volume).Append(b.Vwap).Append(b.Trades);
+
+    private static DuckDbAppender AppendTerms(DuckDbAppender a, ListedOption c) =>
+        a.Append(c.Underlying).Append(c.Expiry).Append(c.Right == OptionRight.Call ? "C" : "P").Append(c.Strike);
+
+    private static void AppendSnapshot(DuckDbAppender a, ChainSnapshot s)
+    {
+        AppendTerms(a.Append(s.SnapshotTs).Append(s.Contract.Ticker), s.Contract)
+            .Append(s.DayVolume).Append(s.VolumeDelta).Append(s.OpenInterest);
+        Optional(a, s.ImpliedVol);
+        Optional(a, s.Delta);
+        Optional(a, s.Gamma);
+        Optional(a, s.ThetaPerDay);
+        Optional(a, s.VegaPerPoint);
+        a.Append(s.UnderlyingPrice).Append(s.Bid).Append(s.Ask).Append(s.BidSize).Append(s.AskSize);
+        Optional(a, s.LastPrice);
+        Optional(a, s.DayVwap);
+        Optional(a, s.DayClose);
+    }
+
+    private static void Optional(DuckDbAppender a, double? value)
+    {
+        if (value is { } v) a.Append(v);
+        else a.AppendNull();
+    }
+
+    // The appender has no LIST support: lists are staged as separator-joined text and split in SQL.
+    private long WriteNews(DateOnly date, IReadOnlyList<NewsItem> news)
+    {
+        const string stage = "synthetic_news_stage";
+        var connection = writer.Connection;
+        connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {stage} (id VARCHAR, published_utc TIMESTAMPTZ, tickers VARCHAR, title VARCHAR, " +
+            "description VARCHAR, article_url VARCHAR, publisher VARCHAR, author VARCHAR, keywords VARCHAR, sentiment VARCHAR, sentiment_reasoning VARCHAR)");
+        try
+        {
+            using (var appender = connection.CreateAppender(stage))
+            {
+                foreach (var n in news)
+                {
+                    appender.BeginRow().Append(n.Id).Append(n.PublishedUtc).Append(string.Join(ListSeparator, n.Tickers)).Append(n.Title)
+                        .Append(n.Description).Append(n.ArticleUrl).Append(n.Publisher).Append(n.Author)
+                        .Append(string.Join(ListSeparator, n.Keywords)).Append(n.Sentiment).Append(n.SentimentReasoning).EndRow();
+                }
+            }
+
+            return writer.ReplacePartition(FoundationDatasets.News.Name, date, LakeSource.FromSql(
+                $"SELECT id, published_utc, {SplitList("tickers")} AS tickers, title, description, article_url, publisher, author, " +
+                $"{SplitList("keywords")} AS keywords, sentiment, sentiment_reasoning FROM {stage}")).Rows;
+        }
+        finally
+        {
+            connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {stage}");
+        }
+    }
+
+    private long WriteLabels(DateOnly date, IReadOnlyList<Label> labels, long seed)
+    {
+        const string stage = "synthetic_labels_stage";
+        var connection = writer.Connection;
+        connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {stage} (id VARCHAR, kind VARCHAR, ticker VARCHAR, start_ts TIMESTAMPTZ, " +
+            "end_ts TIMESTAMPTZ, contracts VARCHAR, size DOUBLE, outcome VARCHAR, note VARCHAR, source VARCHAR)");
+        try
+        {
+            using (var appender = connection.CreateAppender(stage))
+            {
+                foreach (var l in labels)
+                {
+                    appender.BeginRow().Append(l.Id).Append(l.Kind).Append(l.Ticker).Append(l.Start).Append(l.End)
+                        .Append(string.Join(ListSeparator, l.Contracts)).Append(l.Size).Append(l.Outcome).Append(l.Note)
+                        .Append($"synthetic:seed={seed}").EndRow();
+                }
+            }
+
+            return writer.ReplacePartition(FoundationDatasets.Labels.Name, date, LakeSource.FromSql(
+                $"SELECT id, kind, ticker, start_ts, end_ts, {SplitList("contracts")} AS contracts, size, outcome, note, source FROM {stage}")).Rows;
+        }
+        finally
+        {
+            connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {stage}");
+        }
+    }
+
+    private static string SplitList(string column) =>
+        $"CASE WHEN {column} = '' THEN []::VARCHAR[] ELSE string_split({column}, chr({(int)ListSeparator})) END";
+}
