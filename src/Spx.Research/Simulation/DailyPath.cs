@@ -24,7 +24,13 @@ internal sealed class DailyPath
         }
 
         var dt = 1.0 / 252;
-        var logVariance = Math.Log(model.LongRunVariance);
+        // Aim log variance below ln(θ) by what the log-normal spread, jumps and drawdowns add back, so the
+        // average variance (and so realised volatility and VIX) stays near the model's long-run level.
+        var kicksPerYear = model.JumpsPerYear * model.JumpVarianceKick + 252 * events.ExpectedDrawdownSessionsPerSession * EventSchedule.DrawdownVarianceKick;
+        var target = Math.Log(model.LongRunVariance)
+            - model.VolOfVariance * model.VolOfVariance / (4 * model.VarianceReversion)
+            - kicksPerYear / model.VarianceReversion;
+        var logVariance = target;
         var deviation = 0.0; // log level minus log trend
         var previousClose = double.NaN;
         var drawdowns = new List<(int From, int To, double PerSession)>();
@@ -60,12 +66,12 @@ internal sealed class DailyPath
             var closeDeviation = openDeviation
                 - model.LevelReversion * openDeviation * dt
                 + Math.Sqrt(intradayVariance) * z1 - 0.5 * intradayVariance
-                + jump + drawdownDrift;
+                + jump + drawdownDrift + events.ExpectedDrawdownPerSession;
 
-            logVariance += model.VarianceReversion * (Math.Log(model.LongRunVariance) - logVariance) * dt
+            logVariance += model.VarianceReversion * (target - logVariance) * dt
                 + model.VolOfVariance * Math.Sqrt(dt) * (rho * z1 + rhoBar * z2)
                 + (jump != 0 ? model.JumpVarianceKick : 0)
-                + (drawdownDrift < 0 ? 0.12 : 0);
+                + (drawdownDrift < 0 ? EventSchedule.DrawdownVarianceKick : 0);
             logVariance = Math.Clamp(logVariance, Math.Log(0.004), Math.Log(1.2));
 
             var open = Math.Exp(trend + openDeviation);

@@ -8,7 +8,27 @@ namespace Spx.Research.Simulation;
 /// </summary>
 internal sealed class EventSchedule(long seed, EventSettings settings)
 {
+    private const double MinDrawdown = 0.03;
+    private const double MaxDrawdown = 0.08;
+
     public EventSettings Settings { get; } = settings;
+
+    /// <summary>
+    /// The index's expected loss per session to episode drawdowns. The daily path adds it back as drift, so
+    /// drawdowns are dips in a market that still follows its trend rather than a steady decline.
+    /// </summary>
+    public double ExpectedDrawdownSessionsPerSession =>
+        Settings.HedgingEpisodesPerSession * Settings.DrawdownProbability * (MinDrawdownSessions + MaxDrawdownSessions) / 2.0;
+
+    /// <summary>Extra log variance per session while a drawdown lasts (fear rises as the index falls).</summary>
+    public const double DrawdownVarianceKick = 0.05;
+
+    private const int MinDrawdownSessions = 3;
+    private const int MaxDrawdownSessions = 8;
+
+    /// <summary>The index's expected loss per session to episode drawdowns (see <see cref="ExpectedDrawdownPerSession"/>).</summary>
+    public double ExpectedDrawdownPerSession =>
+        Settings.HedgingEpisodesPerSession * Settings.DrawdownProbability * (MinDrawdown + MaxDrawdown) / 2;
 
     public IReadOnlyList<HedgingEpisode> HedgingEpisodesStarting(DateOnly date, int sessionMinutes)
     {
@@ -35,9 +55,9 @@ internal sealed class EventSchedule(long seed, EventSettings settings)
             Size: (long)Math.Round(Math.Exp(logSize), MidpointRounding.AwayFromZero),
             StartMinute: 15 + random.Next(Math.Max(1, sessionMinutes - window - 30)),
             WindowMinutes: window,
-            DrawdownDepth: drawdown ? 0.04 + 0.06 * random.NextDouble() : 0,
+            DrawdownDepth: drawdown ? MinDrawdown + (MaxDrawdown - MinDrawdown) * random.NextDouble() : 0,
             DrawdownLag: drawdown ? random.Next(3) : 0,
-            DrawdownSessions: drawdown ? 3 + random.Next(6) : 0);
+            DrawdownSessions: drawdown ? MinDrawdownSessions + random.Next(MaxDrawdownSessions - MinDrawdownSessions + 1) : 0);
         return [episode, .. extra];
     }
 
@@ -50,7 +70,7 @@ internal sealed class EventSchedule(long seed, EventSettings settings)
         }
 
         var minutes = 3 + random.Next(6);
-        var size = ContinuousUniform.Sample(random, 0.005, 0.009);
+        var size = ContinuousUniform.Sample(random, 0.5, 0.8);
         var sign = random.NextDouble() < 0.5 ? -1 : 1;
         var start = 20 + random.Next(Math.Max(1, sessionMinutes - minutes - 40));
         return new MomentumEvent($"momentum-{date:yyyyMMdd}", date, start, minutes, sign * size);

@@ -7,7 +7,7 @@ namespace Spx.Research.Simulation;
 public sealed record EventSettings
 {
     /// <summary>Chance a hedging episode starts on a session.</summary>
-    public double HedgingEpisodesPerSession { get; init; } = 0.2;
+    public double HedgingEpisodesPerSession { get; init; } = 0.06;
 
     /// <summary>Contracts bought per episode, drawn log-uniformly between these.</summary>
     public long MinEpisodeSize { get; init; } = 4_000;
@@ -22,7 +22,7 @@ public sealed record EventSettings
     public int MaxEpisodeSessions { get; init; } = 3;
 
     /// <summary>Chance an episode is followed by an index drawdown.</summary>
-    public double DrawdownProbability { get; init; } = 0.5;
+    public double DrawdownProbability { get; init; } = 0.3;
 
     /// <summary>Chance of a sharp SPY move on a session.</summary>
     public double MomentumEventsPerSession { get; init; } = 0.35;

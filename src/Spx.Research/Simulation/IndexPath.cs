@@ -54,7 +54,7 @@ public sealed class IndexPath
         var jumpSecond = outline.Jump != 0 ? random.Next(n) : -1;
         var momentumFrom = momentum is null ? -1 : momentum.StartMinute * 60;
         var momentumTo = momentum is null ? -1 : Math.Min(n, (momentum.StartMinute + momentum.Minutes) * 60);
-        var momentumPerSecond = momentum is null ? 0 : momentum.Move / (momentumTo - momentumFrom);
+        var momentumPerSecond = momentum is null ? 0 : momentum.Move(outline.OpenVariance) / (momentumTo - momentumFrom);
 
         for (var k = 0; k < n; k++)
         {

@@ -67,8 +67,8 @@ internal static class NewsWire
         if (momentum is not null)
         {
             var published = session.Open.AddMinutes(momentum.StartMinute).AddSeconds(-30 - random.Next(90));
-            var tone = momentum.Move > 0 ? "positive" : "negative";
-            var title = momentum.Move > 0 ? "Headline: surprise policy comments lift futures" : "Headline: geopolitical report hits risk appetite";
+            var tone = momentum.Sigmas > 0 ? "positive" : "negative";
+            var title = momentum.Sigmas > 0 ? "Headline: surprise policy comments lift futures" : "Headline: geopolitical report hits risk appetite";
             items.Add(Item(session.Date, count, published, ["SPY"], title, tone, "breaking", random));
         }
 

@@ -101,7 +101,7 @@ internal sealed class OptionTrading
                     if (ts <= contract.LastTrade)
                     {
                         Snapshots.Add(Snapshot(contract, ts, underlying[m * 60], cumulative, cumulative - previousSnapshot, dayOpenInterest,
-                            lastPrice, cumulative > 0 ? Math.Round(notional / cumulative, 4) : null));
+                            lastPrice, cumulative > 0 ? Math.Round(notional / cumulative, 2) : null));
                         previousSnapshot = cumulative;
                     }
                 }
@@ -121,11 +121,13 @@ internal sealed class OptionTrading
             notional += bar.Vwap * bar.Volume;
             if (momentum is not null && isSpy && m >= momentum.StartMinute && m < momentum.StartMinute + momentum.Minutes + 5)
             {
-                momentumHigh = Math.Max(momentumHigh, bar.High);
+                momentumHigh = Math.Max(momentumHigh, bar.Close);
             }
         }
 
-        if (contract.InBars && momentumStartMid > 0 && momentumHigh >= 1.2 * momentumStartMid)
+        // A mover must be worth watching (mid ≥ $0.50) and close a minute 20% above where it started:
+        // one print at the ask on a nickel option is not momentum.
+        if (contract.InBars && momentumStartMid >= 0.5 && momentumHigh >= 1.2 * momentumStartMid)
         {
             MomentumMovers.Add(contract.Ticker);
         }
@@ -201,7 +203,7 @@ internal sealed class OptionTrading
         var close = Trade(midClose);
         var barHigh = Math.Max(Math.Max(open, close), Trade(Math.Max(midHigh, Math.Max(midOpen, midClose))));
         var barLow = Math.Min(Math.Min(open, close), Trade(Math.Min(midLow, Math.Min(midOpen, midClose))));
-        var vwap = Math.Round(Math.Clamp((open + close) / 2 + (barHigh - barLow) * 0.2 * (_random.NextDouble() - 0.5), barLow, barHigh), 4);
+        var vwap = Math.Round(Math.Clamp((open + close) / 2 + (barHigh - barLow) * 0.2 * (_random.NextDouble() - 0.5), barLow, barHigh), 2);
         return new OptionBar(contract, start, open, barHigh, barLow, close, volume, vwap, trades);
     }
 

@@ -28,22 +28,23 @@ public sealed record SimulationProfile
     public int SnapshotIntervalMinutes { get; init; } = 15;
 
     /// <summary>
-    /// Small enough to commit (the bundled sample lake): near-the-money SPY options out to a week, SPX and
-    /// SPXW puts from 22% below to 1% above the index out to 50 days, SPXW calls within 5% out to two weeks.
+    /// Small enough to commit (the bundled sample lake): minute bars for SPY options within 1.5% out to three
+    /// days; snapshots of the hedging monitor's universe (SPX/SPXW puts 5–20% out of the money, 20–45 days,
+    /// every listed strike) plus a 25-point grid of puts and calls near the money out to 50 days for smiles
+    /// and the term structure.
     /// </summary>
     public static SimulationProfile Sample { get; } = new()
     {
         Name = "sample",
-        BarContracts =
-        [
-            new("SPY", null, 0.975, 1.025, 0, 7),
-            new("SPXW", null, 0.985, 1.015, 0, 1),
-        ],
+        BarContracts = [new("SPY", null, 0.985, 1.015, 0, 3)],
         SnapshotContracts =
         [
-            new("SPX", OptionRight.Put, 0.78, 1.01, 0, 50),
-            new("SPXW", OptionRight.Put, 0.78, 1.01, 0, 50),
-            new("SPXW", OptionRight.Call, 0.99, 1.05, 0, 14),
+            new("SPX", OptionRight.Put, 0.79, 0.96, 18, 47),
+            new("SPXW", OptionRight.Put, 0.79, 0.96, 18, 47),
+            new("SPX", OptionRight.Put, 0.80, 1.02, 0, 50, StrikeMultiple: 25),
+            new("SPXW", OptionRight.Put, 0.80, 1.02, 0, 50, StrikeMultiple: 25),
+            new("SPX", OptionRight.Call, 0.98, 1.06, 0, 50, StrikeMultiple: 25),
+            new("SPXW", OptionRight.Call, 0.98, 1.06, 0, 50, StrikeMultiple: 25),
         ],
         NewsPerSession = 8,
     };

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Spx.Research.DuckDb;
 using Spx.Research.Lake;
 using Spx.Research.Market;
@@ -13,18 +14,52 @@ public sealed class SyntheticLakeWriter(LakeWriter writer)
 {
     private const char ListSeparator = '\u001f';
 
-    /// <summary>Generates <paramref name="from"/>–<paramref name="to"/> and writes every session; returns the rows written.</summary>
+    /// <summary>
+    /// Generates <paramref name="from"/>–<paramref name="to"/> and writes every session; returns the rows written.
+    /// Generating the next session overlaps writing the current one (a two-stage pipeline), which roughly
+    /// halves the wall time on two cores; sessions are still written in date order.
+    /// </summary>
     public static long Generate(SyntheticMarket market, DateOnly from, DateOnly to, string lakeRoot, IProgress<GenerationProgress>? progress = null)
     {
         using var lakeWriter = new LakeWriter(new LakeLayout(lakeRoot), DatasetRegistry.Default);
         var sink = new SyntheticLakeWriter(lakeWriter);
         var total = market.Sessions(from, to).Count;
+        var sessions = market.Generate(from, to); // validates the range before anything starts
+        var queue = Channel.CreateBounded<SessionData>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var cancel = new CancellationTokenSource();
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                foreach (var session in sessions)
+                {
+                    await queue.Writer.WriteAsync(session, cancel.Token).ConfigureAwait(false);
+                }
+                queue.Writer.Complete();
+            }
+            catch (Exception failure)
+            {
+                queue.Writer.Complete(failure);
+            }
+        });
+
         long rows = 0;
         var done = 0;
-        foreach (var session in market.Generate(from, to))
+        try
         {
-            rows += sink.Write(session, market.Options.Seed);
-            progress?.Report(new GenerationProgress(++done, total, session.Date, rows));
+            while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            {
+                while (queue.Reader.TryRead(out var session))
+                {
+                    rows += sink.Write(session, market.Options.Seed);
+                    progress?.Report(new GenerationProgress(++done, total, session.Date, rows));
+                }
+            }
+        }
+        finally
+        {
+            cancel.Cancel(); // a failed write stops the generator
+            producer.Wait();
         }
 
         return rows;

@@ -65,7 +65,7 @@ public sealed class SyntheticMarket(SyntheticMarketOptions options)
         labels.AddRange(episodes.LabelsStarting(session));
         if (momentum is not null)
         {
-            labels.Add(MomentumLabel(session, momentum, trading.MomentumMovers));
+            labels.Add(MomentumLabel(session, momentum, momentum.Move(outline.OpenVariance), trading.MomentumMovers));
         }
 
         return new SessionData(
@@ -81,15 +81,15 @@ public sealed class SyntheticMarket(SyntheticMarketOptions options)
             labels);
     }
 
-    private static Label MomentumLabel(MarketSession session, MomentumEvent momentum, List<string> movers)
+    private static Label MomentumLabel(MarketSession session, MomentumEvent momentum, double move, List<string> movers)
     {
         var start = session.Open.AddMinutes(momentum.StartMinute);
-        var direction = momentum.Move > 0 ? "up" : "down";
+        var direction = move > 0 ? "up" : "down";
         return new Label(
             momentum.Id, Label.Momentum, "SPY", start, start.AddMinutes(momentum.Minutes),
             movers.Order(StringComparer.Ordinal).ToList(),
-            Math.Round(momentum.Move * 100, 3),
+            Math.Round(move * 100, 3),
             direction,
-            $"SPY {direction} {Math.Abs(momentum.Move) * 100:0.00}% in {momentum.Minutes} min; {movers.Count} contracts rose 20%+ within 5 min after");
+            $"SPY {direction} {Math.Abs(move) * 100:0.00}% in {momentum.Minutes} min; {movers.Count} contracts rose 20%+ within 5 min after");
     }
 }
