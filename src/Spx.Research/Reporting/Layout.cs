@@ -65,6 +65,9 @@ public sealed record Layout
     /// <summary>Whether the legend is shown; plotly shows it when there are two or more traces.</summary>
     public bool? ShowLegend { get; init; }
 
+    /// <summary>Where the legend sits; <see cref="Reporting.Legend.Above"/> keeps it off a right-hand axis.</summary>
+    public Legend? Legend { get; init; }
+
     /// <summary>Height in pixels; 450 unless set.</summary>
     public int? Height { get; init; }
 
@@ -108,6 +111,7 @@ public sealed record Layout
                 break;
         }
         writer.Boolean("showlegend", ShowLegend);
+        Legend?.WriteTo(writer, "legend");
         writer.Number("height", Height);
         writer.Number("width", Width);
         writer.EndObject();

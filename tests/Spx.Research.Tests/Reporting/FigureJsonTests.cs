@@ -159,6 +159,7 @@ public sealed class FigureJsonTests
             """{"title":{"text":"VIX"},"side":"right","overlaying":"y","showgrid":false}""",
             json["layout"]!["yaxis2"]!.ToJsonString());
         Assert.Equal("x unified", json["layout"]!["hovermode"]!.GetValue<string>());
+        Assert.Equal("""{"orientation":"h","x":0,"y":1.02,"xanchor":"left","yanchor":"bottom"}""", json["layout"]!["legend"]!.ToJsonString());
         Assert.Equal("lines+markers", json["data"]![1]!["mode"]!.GetValue<string>());
         Assert.Equal("""{"color":"#d62728","dash":"dot"}""", json["data"]![1]!["line"]!.ToJsonString());
     }

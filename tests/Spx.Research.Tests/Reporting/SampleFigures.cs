@@ -27,6 +27,7 @@ internal static class SampleFigures
             YAxis = new Axis { Title = "SPX" },
             YAxis2 = Axis.Secondary("VIX"),
             HoverMode = HoverMode.XUnified,
+            Legend = Legend.Above,
         });
 
     /// <summary>One-minute volume bars from UTC instants, coloured by direction, on a New York session axis.</summary>
