@@ -26,7 +26,9 @@ Task("Restore")
     .Description("Restore NuGet packages and the native DuckDB library (npm ci)")
     .Does(() =>
 {
-    if (!FileExists("./node_modules/.package-lock.json"))
+    // npm records what it installed in node_modules/.package-lock.json; reinstall when the lockfile is newer.
+    var installed = new System.IO.FileInfo("./node_modules/.package-lock.json");
+    if (!installed.Exists || installed.LastWriteTimeUtc < new System.IO.FileInfo("./package-lock.json").LastWriteTimeUtc)
     {
         var exitCode = StartProcess("npm", new ProcessSettings { Arguments = "ci --no-audit --no-fund" });
         if (exitCode != 0) throw new CakeException($"npm ci failed with exit code {exitCode}");
@@ -83,6 +85,11 @@ Task("Bench")
     CopyFiles(GetFiles($"{benchResults}/results/*-report-github.md"), benchResults);
     Information($"benchmark tables: {MakeAbsolute(benchResults)}");
 });
+
+Task("Samples")
+    .Description("Regenerate the bundled sample lake (data-samples/lake) byte for byte")
+    .IsDependentOn("Build")
+    .Does(() => Spx("samples --output data-samples/lake"));
 
 Task("Demo")
     .Description("Show the workspace working with no API key: sessions, SQL, lake contents")

@@ -19,6 +19,7 @@ public static class SpxApp
         root.Add(LakeCommand.Create());
         root.Add(SqlCommand.Create());
         root.Add(GenerateCommand.Create());
+        root.Add(SamplesCommand.Create());
         return root;
     }
 

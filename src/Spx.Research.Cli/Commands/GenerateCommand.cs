@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using Spx.Research.Cli.Output;
 using Spx.Research.Simulation;
 
 namespace Spx.Research.Cli.Commands;
@@ -56,7 +57,7 @@ public static class GenerateCommand
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output) });
         if (!console.Profile.Capabilities.Interactive || Console.IsOutputRedirected || output != Console.Out)
         {
-            var lines = new Progress(p => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            var lines = new SyncProgress<GenerationProgress>(p => output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{p.LastDate:yyyy-MM-dd}  {p.SessionsDone}/{p.SessionsTotal} sessions  {p.RowsWritten:N0} rows")));
             return SyntheticLakeWriter.Generate(market, first, last, root, lines);
         }
@@ -67,18 +68,12 @@ public static class GenerateCommand
             .Start(context =>
             {
                 var task = context.AddTask("generating", maxValue: market.Sessions(first, last).Count);
-                rows = SyntheticLakeWriter.Generate(market, first, last, root, new Progress(p =>
+                rows = SyntheticLakeWriter.Generate(market, first, last, root, new SyncProgress<GenerationProgress>(p =>
                 {
                     task.Value = p.SessionsDone;
                     task.Description = $"{p.LastDate:yyyy-MM-dd}  {p.RowsWritten:N0} rows";
                 }));
             });
         return rows;
-    }
-
-    /// <summary>Synchronous progress: <see cref="Progress{T}"/> would post to the thread pool and reorder lines.</summary>
-    private sealed class Progress(Action<GenerationProgress> report) : IProgress<GenerationProgress>
-    {
-        public void Report(GenerationProgress value) => report(value);
     }
 }

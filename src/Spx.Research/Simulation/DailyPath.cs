@@ -26,7 +26,7 @@ internal sealed class DailyPath
         var dt = 1.0 / 252;
         // Aim log variance below ln(θ) by what the log-normal spread, jumps and drawdowns add back, so the
         // average variance (and so realised volatility and VIX) stays near the model's long-run level.
-        var kicksPerYear = model.JumpsPerYear * model.JumpVarianceKick + 252 * events.ExpectedDrawdownSessionsPerSession * EventSchedule.DrawdownVarianceKick;
+        var kicksPerYear = model.JumpsPerYear * model.JumpVarianceKick + 252 * events.ExpectedDrawdownPerSession * EventSchedule.DrawdownVarianceSensitivity;
         var target = Math.Log(model.LongRunVariance)
             - model.VolOfVariance * model.VolOfVariance / (4 * model.VarianceReversion)
             - kicksPerYear / model.VarianceReversion;
@@ -71,7 +71,7 @@ internal sealed class DailyPath
             logVariance += model.VarianceReversion * (target - logVariance) * dt
                 + model.VolOfVariance * Math.Sqrt(dt) * (rho * z1 + rhoBar * z2)
                 + (jump != 0 ? model.JumpVarianceKick : 0)
-                + (drawdownDrift < 0 ? EventSchedule.DrawdownVarianceKick : 0);
+                - EventSchedule.DrawdownVarianceSensitivity * drawdownDrift;
             logVariance = Math.Clamp(logVariance, Math.Log(0.004), Math.Log(1.2));
 
             var open = Math.Exp(trend + openDeviation);

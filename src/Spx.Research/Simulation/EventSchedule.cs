@@ -17,11 +17,11 @@ internal sealed class EventSchedule(long seed, EventSettings settings)
     /// The index's expected loss per session to episode drawdowns. The daily path adds it back as drift, so
     /// drawdowns are dips in a market that still follows its trend rather than a steady decline.
     /// </summary>
-    public double ExpectedDrawdownSessionsPerSession =>
-        Settings.HedgingEpisodesPerSession * Settings.DrawdownProbability * (MinDrawdownSessions + MaxDrawdownSessions) / 2.0;
-
-    /// <summary>Extra log variance per session while a drawdown lasts (fear rises as the index falls).</summary>
-    public const double DrawdownVarianceKick = 0.05;
+    /// <summary>
+    /// Rise in log variance per unit of log fall during a drawdown: fear rises as the index falls, so a 6%
+    /// drawdown lifts VIX by roughly half (e.g. 13 → 20), as in SPX pullbacks of that size.
+    /// </summary>
+    public const double DrawdownVarianceSensitivity = 16.0;
 
     private const int MinDrawdownSessions = 3;
     private const int MaxDrawdownSessions = 8;
