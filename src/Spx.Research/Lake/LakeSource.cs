@@ -31,6 +31,9 @@ public abstract class LakeSource
         return new AppenderSource(fill);
     }
 
+    /// <summary>True when the staged table has exactly the dataset's declared columns, types and order.</summary>
+    internal virtual bool StagesDeclaredColumns => false;
+
     /// <summary>Creates and fills <paramref name="table"/> (a fresh name) on <paramref name="connection"/>.</summary>
     internal abstract void Stage(DuckDbConnection connection, string table, DatasetSchema schema);
 
@@ -47,6 +50,8 @@ public abstract class LakeSource
 
     private sealed class AppenderSource(Action<DuckDbAppender> fill) : LakeSource
     {
+        internal override bool StagesDeclaredColumns => true;
+
         internal override void Stage(DuckDbConnection connection, string table, DatasetSchema schema)
         {
             // No NOT NULL constraints here: NULLs are reported by validation with the dataset's name,

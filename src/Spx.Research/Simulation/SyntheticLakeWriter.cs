@@ -22,6 +22,8 @@ public sealed class SyntheticLakeWriter(LakeWriter writer)
     public static long Generate(SyntheticMarket market, DateOnly from, DateOnly to, string lakeRoot, IProgress<GenerationProgress>? progress = null)
     {
         using var lakeWriter = new LakeWriter(new LakeLayout(lakeRoot), DatasetRegistry.Default);
+        // Leave a core to the generator: DuckDB on every core would make the two stages take turns.
+        lakeWriter.Connection.ExecuteNonQuery($"SET threads = {Math.Max(1, Environment.ProcessorCount - 1)}");
         var sink = new SyntheticLakeWriter(lakeWriter);
         var total = market.Sessions(from, to).Count;
         var sessions = market.Generate(from, to); // validates the range before anything starts
