@@ -1,0 +1,54 @@
+using Spx.Research.Lake;
+
+namespace Spx.Research.Cli.Tests;
+
+public sealed class GenerateVerbTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("spx-cli-generate-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    [Fact]
+    public void Generate_then_lake_info_lists_every_dataset()
+    {
+        var lake = Path.Combine(_root, "week-lake");
+        var run = CliRun.Of("generate", "--from", "2025-03-06", "--to", "2025-03-07", "--lake", lake, "--profile", "bench");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("2025-03-07  2/2 sessions", run.Output);
+        Assert.Contains("generated 2 session(s)", run.OutputLines[^1]);
+
+        var info = CliRun.Of("lake", "info", "--lake", lake, "--format", "csv");
+        Assert.Equal(0, info.ExitCode);
+        var datasets = info.OutputLines.Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
+        // The bench profile has no chain snapshots; every other dataset has both sessions.
+        Assert.Equal(FoundationDatasets.All.Select(d => d.Name).ToHashSet(), datasets);
+        Assert.All(info.OutputLines.Skip(1).Where(l => !l.StartsWith("chain_snapshots,", StringComparison.Ordinal)),
+            line => Assert.Equal("2", line.Split(',')[1]));
+    }
+
+    [Fact]
+    public void Holidays_only_is_a_usage_error()
+    {
+        var run = CliRun.Of("generate", "--from", "2025-12-25", "--to", "2025-12-25", "--lake", Path.Combine(_root, "x"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no NYSE sessions", run.Error);
+        Assert.False(Directory.Exists(Path.Combine(_root, "x")));
+    }
+
+    [Theory]
+    [InlineData("--from", "2025-03-07", "--to", "2025-03-06")]
+    [InlineData("--from", "1999-03-01", "--to", "1999-03-05")]
+    [InlineData("--from", "2025-03-06", "--to", "2025-03-07", "--profile", "huge")]
+    [InlineData("--from", "2025-03-06", "--to", "2025-03-07", "--seed", "x")]
+    public void Bad_arguments_are_usage_errors_that_write_nothing(params string[] args)
+    {
+        var lake = Path.Combine(_root, "bad");
+        var run = CliRun.Of(["generate", .. args, "--lake", lake]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("spx: ", run.Error);
+        Assert.False(Directory.Exists(lake));
+    }
+}
