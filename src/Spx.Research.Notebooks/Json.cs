@@ -33,6 +33,10 @@ internal static class Json
         return current;
     }
 
+    /// <summary>An integer property, or null when missing, null or not an integer.</summary>
+    public static int? IntAt(JsonElement? element, params string[] path) =>
+        Property(element, path) is { ValueKind: JsonValueKind.Number } value && value.TryGetInt32(out var number) ? number : null;
+
     public static string? StringAt(JsonElement? element, params string[] path) =>
         Property(element, path) is { ValueKind: JsonValueKind.String } value ? value.GetString() : null;
 

@@ -62,15 +62,13 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         var plan = Plan(notebook, warnings);
         var sourceCount = plan.Count(p => p.Number is not null);
 
-        string? previousDirectory = null;
-        if (Options.UseNotebookDirectory)
-        {
-            await WorkingDirectoryGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            previousDirectory = Environment.CurrentDirectory;
-            Environment.CurrentDirectory = directory;
-        }
+        // A notebook run from memory under a made-up path has no folder to move into.
+        var moveDirectory = Options.UseNotebookDirectory && Directory.Exists(directory);
+        if (moveDirectory) await WorkingDirectoryGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var previousDirectory = Environment.CurrentDirectory;
         try
         {
+            if (moveDirectory) Environment.CurrentDirectory = directory;
             using var console = ConsoleCapture.Install();
             var parameters = Options.Parameters.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
             var session = new ScriptSession(directory, new NotebookGlobals(parameters, fullPath));
@@ -132,10 +130,11 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         }
         finally
         {
-            if (previousDirectory is not null)
+            if (moveDirectory)
             {
-                Environment.CurrentDirectory = previousDirectory;
-                WorkingDirectoryGate.Release();
+                try { Environment.CurrentDirectory = previousDirectory; }
+                catch (IOException) { /* the old folder is gone; stay where we are */ }
+                finally { WorkingDirectoryGate.Release(); }
             }
         }
     }

@@ -25,9 +25,9 @@ public static class IpynbReader
         }
         if (root.ValueKind != JsonValueKind.Object) throw new NotebookFormatException(path, "the notebook is not a JSON object");
 
-        var major = root.TryGetProperty("nbformat", out var nbformat) && nbformat.TryGetInt32(out var m) ? m : 4;
+        var major = Json.IntAt(root, "nbformat") ?? 4;
         if (major != 4) throw new NotebookFormatException(path, $"nbformat {major} is not supported (only 4; convert with 'jupyter nbconvert --to notebook')");
-        var minor = root.TryGetProperty("nbformat_minor", out var nbminor) && nbminor.TryGetInt32(out var n) ? n : 0;
+        var minor = Json.IntAt(root, "nbformat_minor") ?? 0;
         if (!root.TryGetProperty("cells", out var cellsElement) || cellsElement.ValueKind != JsonValueKind.Array)
         {
             throw new NotebookFormatException(path, "no 'cells' array");
@@ -77,7 +77,7 @@ public static class IpynbReader
             Metadata = cell.TryGetProperty("metadata", out var metadata) && metadata.ValueKind == JsonValueKind.Object ? metadata : null,
             Attachments = cell.TryGetProperty("attachments", out var attachments) && attachments.ValueKind == JsonValueKind.Object ? attachments : null,
             Outputs = outputs,
-            ExecutionCount = cell.TryGetProperty("execution_count", out var count) && count.TryGetInt32(out var c) ? c : null,
+            ExecutionCount = Json.IntAt(cell, "execution_count"),
         };
     }
 
@@ -95,7 +95,7 @@ public static class IpynbReader
             case "execute_result":
                 return new ExecuteResultOutput(
                     ParseData(output),
-                    output.TryGetProperty("execution_count", out var count) && count.TryGetInt32(out var c) ? c : null,
+                    Json.IntAt(output, "execution_count"),
                     Metadata());
             case "error":
                 return new ErrorOutput(
