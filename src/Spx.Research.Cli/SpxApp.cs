@@ -18,6 +18,7 @@ public static class SpxApp
         root.Add(CalendarCommand.Create());
         root.Add(LakeCommand.Create());
         root.Add(SqlCommand.Create());
+        root.Add(NotebookCommand.Create());
         return root;
     }
 

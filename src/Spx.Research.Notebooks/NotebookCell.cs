@@ -33,9 +33,18 @@ public sealed record NotebookCell
 
     public bool HasTag(string tag) => Tags.Contains(tag, StringComparer.Ordinal);
 
-    /// <summary>The first non-blank line, trimmed: how progress lines and error messages point at a cell.</summary>
-    public string FirstLine =>
-        Source.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? "";
+    /// <summary>
+    /// The first non-blank line that is not a <c>#!</c> magic (else the first non-blank line), trimmed:
+    /// how progress lines and error messages point at a cell.
+    /// </summary>
+    public string FirstLine
+    {
+        get
+        {
+            var lines = Source.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+            return lines.FirstOrDefault(l => !l.StartsWith("#!", StringComparison.Ordinal)) ?? lines.FirstOrDefault() ?? "";
+        }
+    }
 
     public static NotebookCell Code(string source, JsonElement? metadata = null) =>
         new() { Kind = CellKind.Code, Source = source, Metadata = metadata };

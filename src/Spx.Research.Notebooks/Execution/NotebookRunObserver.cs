@@ -13,6 +13,7 @@ public abstract class NotebookRunObserver
     /// <summary>Text the cell wrote to <c>stdout</c>/<c>stderr</c>, as it is written (it is also kept as a stream output).</summary>
     public virtual void CellStream(string label, string stream, string text) { }
 
+    /// <summary>A cell ended; also called, without <see cref="CellStarting"/> and with no start time, for each cell not run after a failure.</summary>
     public virtual void CellFinished(CellRunResult result) { }
 
     public virtual void Warning(string message) { }

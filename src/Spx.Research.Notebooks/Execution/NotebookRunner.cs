@@ -99,6 +99,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
                 {
                     cells.Add(cell with { Outputs = [], ExecutionCount = null, Metadata = WithRunMetadata(cell.Metadata, result) });
                     results.Add(result);
+                    Options.Observer?.CellFinished(result);
                     continue;
                 }
                 var (executed, ran, stop) = await RunCellAsync(session, notebook, cell, result, ++executionCount, name, cancellationToken).ConfigureAwait(false);

@@ -171,7 +171,7 @@ public class RunnerTests
         Assert.Equal("CompilationError", error.EName);
         Assert.StartsWith("line 3, col 11: CS0103: The name 'missing' does not exist in the current context", error.EValue);
         Assert.Equal("cell 1 of 1 in /tmp/spx/c.ipynb does not compile:", error.Traceback[0]);
-        Assert.Contains("cell 1 of 1 (`#!csharp`) failed: CompilationError: line 3, col 11: CS0103", result.FailureMessage);
+        Assert.Contains("cell 1 of 1 (`var ok = 1;`) failed: CompilationError: line 3, col 11: CS0103", result.FailureMessage);
     }
 
     [Fact]
