@@ -44,7 +44,9 @@ public static class NotebookCommand
             Description = "Seconds a single cell may run before it fails the notebook",
             DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout.TotalSeconds,
         };
-        var run = new Command("run", "Run notebooks headlessly and write the executed .ipynb and an .html page for each")
+        var run = new Command("run",
+            "Run notebooks headlessly and write the executed .ipynb and an .html page for each. A notebook stops at its first failing cell "
+            + "(cells are numbered over all cells, markdown included); exit 0 all ok, 1 any notebook failed, 2 usage error")
         {
             paths, output, allowErrors, parameters, cellTimeout,
         };

@@ -7,7 +7,8 @@ namespace Spx.Research.Notebooks.Execution;
 /// process-wide, so while any run is active it is replaced by a router that sends each write to the
 /// sink of the cell whose async flow made it (an <see cref="AsyncLocal{T}"/>, which follows
 /// <c>await</c> and <c>Task.Run</c>) and everything else to the real console. The real writers are
-/// put back when the last run ends, unless someone else replaced the console meanwhile.
+/// put back when the last run ends, unless someone else replaced the console meanwhile. Console input
+/// is empty meanwhile: a headless cell that reads a line gets null instead of waiting for the timeout.
 /// </summary>
 internal static class ConsoleCapture
 {
@@ -15,6 +16,7 @@ internal static class ConsoleCapture
     private static readonly object Gate = new();
     private static int _users;
     private static TextWriter? _realOut, _realError, _routerOut, _routerError;
+    private static TextReader? _realIn, _emptyIn;
 
     /// <summary>Installs the router for the duration of a run.</summary>
     public static IDisposable Install()
@@ -29,6 +31,9 @@ internal static class ConsoleCapture
                 Console.SetError(new Router(StreamOutput.StandardError, _realError));
                 _routerOut = Console.Out;
                 _routerError = Console.Error;
+                _realIn = Console.In;
+                Console.SetIn(new StringReader(""));
+                _emptyIn = Console.In;
             }
         }
         return new Release();
@@ -62,7 +67,9 @@ internal static class ConsoleCapture
                 if (--_users > 0) return;
                 if (ReferenceEquals(Console.Out, _routerOut)) Console.SetOut(_realOut!);
                 if (ReferenceEquals(Console.Error, _routerError)) Console.SetError(_realError!);
+                if (ReferenceEquals(Console.In, _emptyIn)) Console.SetIn(_realIn!);
                 _realOut = _realError = _routerOut = _routerError = null;
+                _realIn = _emptyIn = null;
             }
         }
     }

@@ -41,18 +41,22 @@ public class RunnerTests
     {
         var observer = new RecordingObserver();
         var before = Console.Out;
+        var beforeIn = Console.In;
 
-        var result = await Run(Of(Code("Console.WriteLine(\"out 1\");\nConsole.Error.WriteLine(\"err\");\nawait Task.Run(() => Console.WriteLine(\"out 2\"));\n#!time")),
+        var result = await Run(Of(Code("Console.WriteLine(\"out 1\");\nConsole.Error.WriteLine(\"err\");\nawait Task.Run(() => Console.WriteLine(\"out 2\"));\n#!time\nConsole.ReadLine() ?? \"no input\"")),
             new NotebookRunOptions { Observer = observer });
 
         var outputs = result.Notebook.Cells[0].Outputs;
         Assert.Equal(new StreamOutput("stdout", "out 1\n"), outputs[0]);
         Assert.Equal(new StreamOutput("stderr", "err\n"), outputs[1]);
         var last = Assert.IsType<StreamOutput>(outputs[2]);
-        Assert.StartsWith("out 2\nWall time: ", last.Text);
+        Assert.Equal("out 2\n", last.Text);
+        Assert.Equal("no input", Assert.IsType<ExecuteResultOutput>(outputs[3]).Data.Text(MimeBundle.PlainText));
+        Assert.StartsWith("Wall time: ", Assert.IsType<StreamOutput>(outputs[4]).Text);
         Assert.Contains("stdout cell 1 of 1: out 1\n", observer.Events);
         Assert.Contains("stderr cell 1 of 1: err\n", observer.Events);
         Assert.Same(before, Console.Out);
+        Assert.Same(beforeIn, Console.In);
     }
 
     [Fact]
