@@ -2,7 +2,7 @@ namespace Spx.Research.Notebooks.Execution;
 
 /// <summary>
 /// One code cell's run. <see cref="Number"/> counts all cells of the source notebook from 1, markdown
-/// included, as they appear in the editor; the injected parameters cell has none.
+/// included, as they appear in the editor; a parameters cell injected by this run has none.
 /// </summary>
 public sealed record CellRunResult
 {

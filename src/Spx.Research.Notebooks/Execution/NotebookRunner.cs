@@ -60,7 +60,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         var name = fullPath ?? "notebook";
         var warnings = new List<string>();
         var plan = Plan(notebook, warnings);
-        var sourceCount = plan.Count(p => p.Number is not null);
+        var sourceCount = notebook.Cells.Count(c => !c.HasTag(ErrorCellTag));
 
         // A notebook run from memory under a made-up path has no folder to move into.
         var moveDirectory = Options.UseNotebookDirectory && Directory.Exists(directory);
@@ -163,7 +163,8 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
             var metadata = Json.With(PolyglotMetadata.Cell(NotebookKernels.CSharp), "tags", new JsonArray(ParameterCells.InjectedTag));
             var injected = NotebookCell.Code(ParameterCells.InjectedSource(Options.Parameters, declared), metadata);
             var previous = ParameterCells.FindInjectedCell(cells);
-            if (previous >= 0) plan[previous] = new Planned(injected with { Id = cells[previous].Id }, null);
+            // An earlier run's injected cell is a cell of this file: it is replaced but keeps its number.
+            if (previous >= 0) plan[previous] = new Planned(injected with { Id = cells[previous].Id }, plan[previous].Number);
             else plan.Insert(at + 1, new Planned(injected with { Id = ParameterCells.InjectedTag }, null));
         }
         var ids = CellIds.Assign(plan.Select(p => p.Cell).ToArray());

@@ -221,6 +221,7 @@ public class RunnerTests
         // Running the executed notebook again replaces the injected cell instead of adding another.
         var again = await Run(result.Notebook, new NotebookRunOptions { Parameters = [new("days", "7"), new("symbol", "QQQ"), new("extra", "y")] });
         Assert.Single(again.Notebook.Cells, c => c.HasTag(ParameterCells.InjectedTag));
+        Assert.Equal(["cell 2 of 4", "cell 3 of 4", "cell 4 of 4"], again.Cells.Select(c => c.Label)); // the old injected cell is cell 3 of the file
         Assert.Equal(["QQQ 8 7 y"], Texts(again.Notebook.Cells[3]));
     }
 
