@@ -11,7 +11,7 @@ public static class SpxApp
 {
     public static RootCommand CreateRoot()
     {
-        var root = new RootCommand("spx — SPX/SPY options research workspace: calendar, lake, SQL, synthetic market")
+        var root = new RootCommand("spx — SPX/SPY options research workspace: calendar, lake, SQL, synthetic market, notebooks")
         {
             CommonOptions.Verbose,
         };
@@ -20,6 +20,7 @@ public static class SpxApp
         root.Add(SqlCommand.Create());
         root.Add(GenerateCommand.Create());
         root.Add(SamplesCommand.Create());
+        root.Add(NotebookCommand.Create());
         return root;
     }
 
