@@ -92,16 +92,23 @@ Task("Samples")
     .Does(() => Spx("samples --output data-samples/lake"));
 
 Task("Demo")
-    .Description("Show the workspace working with no API key: sessions, SQL, lake contents")
+    .Description("Show the workspace working with no API key: sessions, SQL, the sample lake's contents")
     .IsDependentOn("Build")
     .Does(() =>
 {
     Spx("calendar --from 2026-11-23 --to 2026-12-04");
     Spx("sql \"select 42 as answer, version() as duckdb\"");
+    Spx("lake info --lake data-samples/lake");
 });
 
+Task("Notebooks")
+    .Description("Run every notebook under notebooks/ headlessly on the sample lake; executed .ipynb and HTML go to artifacts/notebooks")
+    .IsDependentOn("Build")
+    .Does(() => Spx($"notebook run notebooks --output \"{MakeAbsolute(artifacts + Directory("notebooks"))}\""));
+
 Task("Default")
-    .Description("The main job")
-    .IsDependentOn("Demo");
+    .Description("The main job: the demo, then every notebook run on the sample lake (no API key)")
+    .IsDependentOn("Demo")
+    .IsDependentOn("Notebooks");
 
 RunTarget(target);

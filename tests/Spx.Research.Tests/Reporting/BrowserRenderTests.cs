@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Spx.Research.Reporting;
+using Spx.Research.Testing;
 
 namespace Spx.Research.Tests.Reporting;
 
@@ -10,14 +11,9 @@ namespace Spx.Research.Tests.Reporting;
 /// network for nothing. Chromium missing is a failure, not a skip: install it with
 /// <c>apt-get install -y chromium</c> or point <c>SPX_CHROMIUM</c> at one.
 /// </summary>
-public sealed class BrowserRenderTests(BrowserRenderTests.Browser browser) : IClassFixture<BrowserRenderTests.Browser>, IDisposable
+public sealed class BrowserRenderTests(HeadlessBrowser browser) : IClassFixture<HeadlessBrowser>, IDisposable
 {
-    /// <summary>The Chromium the tests drive: <c>SPX_CHROMIUM</c>, else Debian's package.</summary>
-    public static string ChromiumPath =>
-        Environment.GetEnvironmentVariable("SPX_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-
-    /// <summary>Elements plotly.js draws per trace: <c>g.trace</c> for scatter, bar and candlestick, <c>g.hm</c> for a heatmap.</summary>
-    private const string DrawnTraces = ".main-svg g.trace, .main-svg g.hm";
+    private const string DrawnTraces = HeadlessBrowser.DrawnTraces;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("spx-browser-").FullName;
 
@@ -77,9 +73,9 @@ public sealed class BrowserRenderTests(BrowserRenderTests.Browser browser) : ICl
         var page = await browser.Open(report.Save(Path.Combine(_folder, "axes.html"), PlotlyScript.Sibling));
         await page.Page.WaitForFunctionAsync("() => document.querySelectorAll('.js-plotly-plot').length === 3");
 
-        var line = await page.Layout(spx, "({ x: l.xaxis.type, y2: l.yaxis2.overlaying + ' ' + l.yaxis2.side, title: l.title.text })");
-        var heat = await page.Layout(heatmap, "({ y: l.yaxis.type, rows: gd.calcdata[0][0].z.length, columns: gd.calcdata[0][0].z[0].length, cell: gd.calcdata[0][0].z[0][1] })");
-        var candle = await page.Layout(candles, "({ slider: l.xaxis.rangeslider ? l.xaxis.rangeslider.visible : false, breaks: l.xaxis.rangebreaks.length })");
+        var line = await page.Layout(FigureHtml.ElementId(spx), "({ x: l.xaxis.type, y2: l.yaxis2.overlaying + ' ' + l.yaxis2.side, title: l.title.text })");
+        var heat = await page.Layout(FigureHtml.ElementId(heatmap), "({ y: l.yaxis.type, rows: gd.calcdata[0][0].z.length, columns: gd.calcdata[0][0].z[0].length, cell: gd.calcdata[0][0].z[0][1] })");
+        var candle = await page.Layout(FigureHtml.ElementId(candles), "({ slider: l.xaxis.rangeslider ? l.xaxis.rangeslider.visible : false, breaks: l.xaxis.rangebreaks.length })");
 
         Assert.Equal("""{"x":"date","y2":"y right","title":"SPX vs VIX"}""", line);
         Assert.Equal("""{"y":"category","rows":3,"columns":3,"cell":0.219}""", heat);
@@ -109,87 +105,5 @@ public sealed class BrowserRenderTests(BrowserRenderTests.Browser browser) : ICl
         Assert.Contains("plotly.js is not loaded", note);
         drawnPage.AssertClean();
         notePage.AssertClean();
-    }
-
-    /// <summary>One Chromium for the class, launched from the Debian package through Playwright's driver.</summary>
-    public sealed class Browser : IAsyncLifetime
-    {
-        private IPlaywright? _playwright;
-        private IBrowser? _browser;
-
-        public async Task InitializeAsync()
-        {
-            if (!File.Exists(ChromiumPath))
-            {
-                throw new InvalidOperationException(
-                    $"Chromium not found at {ChromiumPath}. The browser tests need it: 'apt-get install -y chromium', " +
-                    "or set SPX_CHROMIUM to a Chromium executable.");
-            }
-            _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new()
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
-            });
-        }
-
-        /// <summary>Opens a saved page in a fresh context, refusing and recording every request that is not a local file.</summary>
-        public async Task<OpenPage> Open(string path)
-        {
-            var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1200, Height = 900 } });
-            context.SetDefaultTimeout(60_000);
-            var page = await context.NewPageAsync();
-            var open = new OpenPage(page);
-            await page.RouteAsync("**/*", async route =>
-            {
-                if (route.Request.Url.StartsWith("file://", StringComparison.Ordinal))
-                {
-                    await route.ContinueAsync();
-                }
-                else
-                {
-                    open.Network.Add(route.Request.Url);
-                    await route.AbortAsync();
-                }
-            });
-            page.PageError += (_, error) => open.Errors.Add(error);
-            page.Console += (_, message) =>
-            {
-                if (message.Type == "error")
-                    open.Errors.Add(message.Text);
-            };
-            await page.GotoAsync(new Uri(path).AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
-            return open;
-        }
-
-        public async Task DisposeAsync()
-        {
-            if (_browser is not null)
-                await _browser.DisposeAsync();
-            _playwright?.Dispose();
-        }
-    }
-
-    /// <summary>A loaded page and what it did that a report must never do.</summary>
-    public sealed class OpenPage(IPage page)
-    {
-        public IPage Page { get; } = page;
-
-        public List<string> Errors { get; } = [];
-
-        public List<string> Network { get; } = [];
-
-        /// <summary>A layout fact as JSON: <paramref name="expression"/> sees <c>gd</c> (the plot div) and <c>l</c> (its full layout).</summary>
-        public Task<string> Layout(Figure figure, string expression) =>
-            Page.EvaluateAsync<string>(
-                $"id => {{ const gd = document.getElementById(id); const l = gd._fullLayout; return JSON.stringify({expression}); }}",
-                FigureHtml.ElementId(figure));
-
-        public void AssertClean()
-        {
-            Assert.True(Errors.Count == 0, "Script errors: " + string.Join(" | ", Errors));
-            Assert.True(Network.Count == 0, "Network requests: " + string.Join(" | ", Network));
-        }
     }
 }

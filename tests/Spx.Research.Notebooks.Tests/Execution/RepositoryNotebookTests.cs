@@ -1,0 +1,76 @@
+using Spx.Research.Notebooks.Execution;
+using Spx.Research.Reporting;
+using Spx.Research.Testing;
+
+namespace Spx.Research.Notebooks.Tests.Execution;
+
+/// <summary>
+/// Every notebook under the repository's <c>notebooks/</c> runs headlessly on the sample lake, as the main job
+/// runs it, and its HTML page draws every chart in a real browser. The notebooks <c>#r</c> the Release build
+/// of the core (<c>artifacts/bin/Spx.Research/release</c>), which the test command builds first.
+/// </summary>
+[Collection(RunnerCollection.Name)]
+public sealed class RepositoryNotebookTests(HeadlessBrowser browser) : IClassFixture<HeadlessBrowser>, IDisposable
+{
+    private readonly string _output = Directory.CreateTempSubdirectory("spx-repo-notebooks-").FullName;
+
+    public static TheoryData<string> Notebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.EnumerateFiles(NotebooksFolder(), "*.ipynb").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(path));
+        return data;
+    }
+
+    [Fact]
+    public void The_repository_has_notebooks_and_they_are_committed_without_outputs()
+    {
+        var paths = Directory.EnumerateFiles(NotebooksFolder(), "*.ipynb").ToList();
+        Assert.NotEmpty(paths);
+        foreach (var path in paths)
+        {
+            var notebook = Spx.Research.Notebooks.Formats.NotebookReader.Read(path);
+            Assert.All(notebook.Cells, cell => Assert.True(cell.Outputs.Count == 0, $"{Path.GetFileName(path)} has outputs committed"));
+            Assert.Equal("csharp", notebook.DefaultKernel);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task Runs_headlessly_and_its_page_draws_every_chart(string name)
+    {
+        var release = Path.Combine(RepositoryRoot(), "artifacts", "bin", "Spx.Research", "release", "Spx.Research.dll");
+        Assert.True(File.Exists(release), $"{release} is missing: build Release first (./build.sh --target=Build)");
+
+        var runner = new NotebookRunner(new NotebookRunOptions { PlotlyScript = PlotlyJs.ReadBundle });
+        var result = await runner.RunFileAsync(Path.Combine(NotebooksFolder(), name), _output);
+
+        Assert.True(result.Succeeded, result.FailureMessage);
+        var figures = result.Notebook.Cells.SelectMany(c => c.Outputs)
+            .Count(o => o is DisplayDataOutput { Data: var d } && d.Get(Spx.Research.Reporting.FigureFormatterSource.PlotlyJsonMimeType) is not null
+                     || o is ExecuteResultOutput { Data: var r } && r.Get(Spx.Research.Reporting.FigureFormatterSource.PlotlyJsonMimeType) is not null);
+
+        if (name == "01-lake-tour.ipynb") Assert.Equal(3, figures); // SPX/VIX, the put smile, the term structure
+
+        var page = await browser.Open(result.OutputHtmlPath!);
+        await page.Page.WaitForFunctionAsync("n => document.querySelectorAll('.js-plotly-plot').length === n", figures);
+        var undrawn = await page.Page.EvaluateAsync<int>(
+            "s => [...document.querySelectorAll('.js-plotly-plot')].filter(p => p.querySelectorAll(s).length === 0).length", HeadlessBrowser.DrawnTraces);
+        Assert.Equal(0, undrawn);
+        page.AssertClean();
+    }
+
+    public void Dispose() => Directory.Delete(_output, recursive: true);
+
+    private static string NotebooksFolder() => Path.Combine(RepositoryRoot(), "notebooks");
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Spx.Research.sln"))) return folder.FullName;
+        }
+
+        throw new DirectoryNotFoundException($"no Spx.Research.sln above {AppContext.BaseDirectory}");
+    }
+}
