@@ -7,8 +7,10 @@ namespace Spx.Research.Simulation;
 /// </summary>
 /// <remarks>
 /// The smile multiplier 1 − 0.1875 z + 0.0125 z² puts a 30-day 10%-OTM put near 1.5× and a 5%-OTM call near
-/// 0.8× the at-the-money volatility, the usual SPX shape; it is clamped to [0.55, 3] in the far wings.
-/// Total implied variance then changes slowly with strike (|∂w/∂k| ≪ 2), well inside the no-arbitrage bounds.
+/// 0.8× the at-the-money volatility, the usual SPX shape. Beyond z = −4 the put wing goes on rising along
+/// its tangent (a parabola would explode, a cap would flatten the wing); the call wing levels off at 0.55×;
+/// volatility stays under 250%. Total implied variance then changes slowly with strike (|∂w/∂k| ≪ 2),
+/// well inside the no-arbitrage bounds.
 /// </remarks>
 public sealed class VolatilitySurface(MarketModel model, double variance)
 {
@@ -29,7 +31,20 @@ public sealed class VolatilitySurface(MarketModel model, double variance)
         var t = Math.Max(years, MinYears);
         var atm = AtTheMoney(t);
         var z = Math.Log(strike / forward) / (atm * Math.Sqrt(t));
-        var smile = Math.Clamp(1 - 0.1875 * z + 0.0125 * z * z, 0.55, 3.0);
-        return atm * smile;
+        return Math.Min(atm * Smile(z), MaxVol);
+    }
+
+    private const double MaxVol = 2.5;
+    private const double WingStart = -4.0;
+
+    private static double Smile(double z)
+    {
+        if (z < WingStart)
+        {
+            var slope = -0.1875 + 2 * 0.0125 * WingStart; // the tangent at the wing's start
+            return Smile(WingStart) + slope * (z - WingStart);
+        }
+
+        return Math.Max(1 - 0.1875 * z + 0.0125 * z * z, 0.55);
     }
 }
