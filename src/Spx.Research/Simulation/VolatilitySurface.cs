@@ -36,6 +36,7 @@ public sealed class VolatilitySurface(MarketModel model, double variance)
 
     private const double MaxVol = 2.5;
     private const double WingStart = -4.0;
+    private const double CallWingEnd = 7.5;
 
     private static double Smile(double z)
     {
@@ -45,6 +46,7 @@ public sealed class VolatilitySurface(MarketModel model, double variance)
             return Smile(WingStart) + slope * (z - WingStart);
         }
 
+        z = Math.Min(z, CallWingEnd); // past the parabola's low point the call wing stays flat
         return Math.Max(1 - 0.1875 * z + 0.0125 * z * z, 0.55);
     }
 }
