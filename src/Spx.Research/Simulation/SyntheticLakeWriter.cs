@@ -8,9 +8,10 @@ namespace Spx.Research.Simulation;
 /// <summary>
 /// Writes the synthetic market into a lake with the same datasets, schemas and partitions that real
 /// ingestion writes, one session at a time, replacing each partition it touches (so re-running a range
-/// is idempotent and never duplicates rows).
+/// is idempotent and never duplicates rows). With a second writer (its own DuckDB connection) the large
+/// feeds and the small ones are written side by side.
 /// </summary>
-public sealed class SyntheticLakeWriter(LakeWriter writer)
+public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = null)
 {
     private const char ListSeparator = '\u001f';
 
@@ -21,10 +22,11 @@ public sealed class SyntheticLakeWriter(LakeWriter writer)
     /// </summary>
     public static long Generate(SyntheticMarket market, DateOnly from, DateOnly to, string lakeRoot, IProgress<GenerationProgress>? progress = null)
     {
-        using var lakeWriter = new LakeWriter(new LakeLayout(lakeRoot), DatasetRegistry.Default);
-        // Leave a core to the generator: DuckDB on every core would make the two stages take turns.
-        lakeWriter.Connection.ExecuteNonQuery($"SET threads = {Math.Max(1, Environment.ProcessorCount - 1)}");
-        var sink = new SyntheticLakeWriter(lakeWriter);
+        // Two single-threaded writers beside the generator: per-partition work is mostly fixed cost
+        // (staging, validation, COPY, publish) that one DuckDB thread does as fast as several.
+        using var large = OpenWriter(lakeRoot);
+        using var small = OpenWriter(lakeRoot);
+        var sink = new SyntheticLakeWriter(large, small);
         var total = market.Sessions(from, to).Count;
         var sessions = market.Generate(from, to); // validates the range before anything starts
         var queue = Channel.CreateBounded<SessionData>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
@@ -70,37 +72,61 @@ public sealed class SyntheticLakeWriter(LakeWriter writer)
     /// <summary>Writes one session's partitions; returns the rows written.</summary>
     public long Write(SessionData data, long seed)
     {
+        if (second is null) return WriteLarge(writer, data) + WriteSmall(writer, data, seed);
+        long large = 0, small = 0;
+        Parallel.Invoke(() => large = WriteLarge(writer, data), () => small = WriteSmall(second, data, seed));
+        return large + small;
+    }
+
+    private static LakeWriter OpenWriter(string lakeRoot)
+    {
+        var lakeWriter = new LakeWriter(new LakeLayout(lakeRoot), DatasetRegistry.Default);
+        lakeWriter.Connection.ExecuteNonQuery("SET threads = 1");
+        return lakeWriter;
+    }
+
+    /// <summary>SPY seconds, option minute bars and chain snapshots: most of the rows.</summary>
+    private static long WriteLarge(LakeWriter writer, SessionData data)
+    {
         var date = data.Date;
         long rows = 0;
-        rows += Replace(FoundationDatasets.IndexBars1m, date, data.IndexMinuteBars, (a, b) =>
-            a.Append(b.Ticker).Append(b.Start).Append(b.Open).Append(b.High).Append(b.Low).Append(b.Close));
         if (data.SpySecondBars.Count > 0)
         {
-            rows += Replace(FoundationDatasets.StockBars1s, date, data.SpySecondBars, AppendStockBar);
+            rows += Replace(writer, FoundationDatasets.StockBars1s, date, data.SpySecondBars, AppendStockBar);
         }
 
-        rows += Replace(FoundationDatasets.StockBars1m, date, data.SpyMinuteBars, AppendStockBar);
-        rows += Replace(FoundationDatasets.OptionContracts, date, data.Contracts, (a, c) =>
-            AppendTerms(a.Append(c.Ticker), c)
-                .Append(c.Underlying == "SPY" ? "american" : "european")
-                .Append(100L)
-                .Append(c.Underlying == "SPY" ? "BATO" : "XCBO")
-                .Append(c.Right == OptionRight.Call ? "OCEXXX" : "OPEXXX"));
-        rows += Replace(FoundationDatasets.OptionBars1m, date, data.OptionBars, (a, b) =>
+        rows += Replace(writer, FoundationDatasets.OptionBars1m, date, data.OptionBars, (a, b) =>
             AppendTerms(a.Append(b.Contract.Ticker), b.Contract)
                 .Append(b.Start).Append(b.Open).Append(b.High).Append(b.Low).Append(b.Close)
                 .Append(b.Volume).Append(b.Vwap).Append(b.Trades));
         if (data.Snapshots.Count > 0)
         {
-            rows += Replace(FoundationDatasets.ChainSnapshots, date, data.Snapshots, AppendSnapshot);
+            rows += Replace(writer, FoundationDatasets.ChainSnapshots, date, data.Snapshots, AppendSnapshot);
         }
 
-        rows += WriteNews(date, data.News);
-        rows += WriteLabels(date, data.Labels, seed);
         return rows;
     }
 
-    private long Replace<T>(DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<DuckDbAppender, T> append)
+    /// <summary>Index and SPY minute bars, the contract list, news and labels.</summary>
+    private static long WriteSmall(LakeWriter writer, SessionData data, long seed)
+    {
+        var date = data.Date;
+        long rows = 0;
+        rows += Replace(writer, FoundationDatasets.IndexBars1m, date, data.IndexMinuteBars, (a, b) =>
+            a.Append(b.Ticker).Append(b.Start).Append(b.Open).Append(b.High).Append(b.Low).Append(b.Close));
+        rows += Replace(writer, FoundationDatasets.StockBars1m, date, data.SpyMinuteBars, AppendStockBar);
+        rows += Replace(writer, FoundationDatasets.OptionContracts, date, data.Contracts, (a, c) =>
+            AppendTerms(a.Append(c.Ticker), c)
+                .Append(c.Underlying == "SPY" ? "american" : "european")
+                .Append(100L)
+                .Append(c.Underlying == "SPY" ? "BATO" : "XCBO")
+                .Append(c.Right == OptionRight.Call ? "OCEXXX" : "OPEXXX"));
+        rows += WriteNews(writer, date, data.News);
+        rows += WriteLabels(writer, date, data.Labels, seed);
+        return rows;
+    }
+
+    private static long Replace<T>(LakeWriter writer, DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<DuckDbAppender, T> append)
     {
         var source = LakeSource.FromAppender(appender =>
         {
@@ -142,7 +168,7 @@ public sealed class SyntheticLakeWriter(LakeWriter writer)
     }
 
     // The appender has no LIST support: lists are staged as separator-joined text and split in SQL.
-    private long WriteNews(DateOnly date, IReadOnlyList<NewsItem> news)
+    private static long WriteNews(LakeWriter writer, DateOnly date, IReadOnlyList<NewsItem> news)
     {
         const string stage = "synthetic_news_stage";
         var connection = writer.Connection;
@@ -170,7 +196,7 @@ public sealed class SyntheticLakeWriter(LakeWriter writer)
         }
     }
 
-    private long WriteLabels(DateOnly date, IReadOnlyList<Label> labels, long seed)
+    private static long WriteLabels(LakeWriter writer, DateOnly date, IReadOnlyList<Label> labels, long seed)
     {
         const string stage = "synthetic_labels_stage";
         var connection = writer.Connection;
