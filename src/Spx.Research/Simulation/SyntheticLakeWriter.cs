@@ -167,28 +167,41 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
         else a.AppendNull();
     }
 
-    // The appender has no LIST support: lists are staged as separator-joined text and split in SQL.
-    private static long WriteNews(LakeWriter writer, DateOnly date, IReadOnlyList<NewsItem> news)
+    private static long WriteNews(LakeWriter writer, DateOnly date, IReadOnlyList<NewsItem> news) =>
+        ReplaceWithLists(writer, FoundationDatasets.News, date, news, (a, n) =>
+            a.Append(n.Id).Append(n.PublishedUtc).Append(Joined(n.Tickers)).Append(n.Title)
+                .Append(n.Description).Append(n.ArticleUrl).Append(n.Publisher).Append(n.Author)
+                .Append(Joined(n.Keywords)).Append(n.Sentiment).Append(n.SentimentReasoning));
+
+    private static long WriteLabels(LakeWriter writer, DateOnly date, IReadOnlyList<Label> labels, long seed) =>
+        ReplaceWithLists(writer, FoundationDatasets.Labels, date, labels, (a, l) =>
+            a.Append(l.Id).Append(l.Kind).Append(l.Ticker).Append(l.Start).Append(l.End)
+                .Append(Joined(l.Contracts)).Append(l.Size).Append(l.Outcome).Append(l.Note)
+                .Append($"synthetic:seed={seed}"));
+
+    /// <summary>
+    /// The appender has no LIST support: list columns (<c>VARCHAR[]</c>) are staged as separator-joined
+    /// text in a temp table with the dataset's other columns, and split back into lists in SQL.
+    /// </summary>
+    private static long ReplaceWithLists<T>(LakeWriter writer, DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<DuckDbAppender, T> append)
     {
-        const string stage = "synthetic_news_stage";
+        var stage = $"synthetic_{schema.Name}_stage";
         var connection = writer.Connection;
-        connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {stage} (id VARCHAR, published_utc TIMESTAMPTZ, tickers VARCHAR, title VARCHAR, " +
-            "description VARCHAR, article_url VARCHAR, publisher VARCHAR, author VARCHAR, keywords VARCHAR, sentiment VARCHAR, sentiment_reasoning VARCHAR)");
+        var columns = string.Join(", ", schema.Columns.Select(c => $"{c.Name} {(c.Type == "VARCHAR[]" ? "VARCHAR" : c.Type)}"));
+        var select = string.Join(", ", schema.Columns.Select(c => c.Type == "VARCHAR[]" ? $"{SplitList(c.Name)} AS {c.Name}" : c.Name));
+        connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {stage} ({columns})");
         try
         {
             using (var appender = connection.CreateAppender(stage))
             {
-                foreach (var n in news)
+                foreach (var item in items)
                 {
-                    appender.BeginRow().Append(n.Id).Append(n.PublishedUtc).Append(string.Join(ListSeparator, n.Tickers)).Append(n.Title)
-                        .Append(n.Description).Append(n.ArticleUrl).Append(n.Publisher).Append(n.Author)
-                        .Append(string.Join(ListSeparator, n.Keywords)).Append(n.Sentiment).Append(n.SentimentReasoning).EndRow();
+                    append(appender.BeginRow(), item);
+                    appender.EndRow();
                 }
             }
 
-            return writer.ReplacePartition(FoundationDatasets.News.Name, date, LakeSource.FromSql(
-                $"SELECT id, published_utc, {SplitList("tickers")} AS tickers, title, description, article_url, publisher, author, " +
-                $"{SplitList("keywords")} AS keywords, sentiment, sentiment_reasoning FROM {stage}")).Rows;
+            return writer.ReplacePartition(schema.Name, date, LakeSource.FromSql($"SELECT {select} FROM {stage}")).Rows;
         }
         finally
         {
@@ -196,32 +209,7 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
         }
     }
 
-    private static long WriteLabels(LakeWriter writer, DateOnly date, IReadOnlyList<Label> labels, long seed)
-    {
-        const string stage = "synthetic_labels_stage";
-        var connection = writer.Connection;
-        connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {stage} (id VARCHAR, kind VARCHAR, ticker VARCHAR, start_ts TIMESTAMPTZ, " +
-            "end_ts TIMESTAMPTZ, contracts VARCHAR, size DOUBLE, outcome VARCHAR, note VARCHAR, source VARCHAR)");
-        try
-        {
-            using (var appender = connection.CreateAppender(stage))
-            {
-                foreach (var l in labels)
-                {
-                    appender.BeginRow().Append(l.Id).Append(l.Kind).Append(l.Ticker).Append(l.Start).Append(l.End)
-                        .Append(string.Join(ListSeparator, l.Contracts)).Append(l.Size).Append(l.Outcome).Append(l.Note)
-                        .Append($"synthetic:seed={seed}").EndRow();
-                }
-            }
-
-            return writer.ReplacePartition(FoundationDatasets.Labels.Name, date, LakeSource.FromSql(
-                $"SELECT id, kind, ticker, start_ts, end_ts, {SplitList("contracts")} AS contracts, size, outcome, note, source FROM {stage}")).Rows;
-        }
-        finally
-        {
-            connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {stage}");
-        }
-    }
+    private static string Joined(IEnumerable<string> values) => string.Join(ListSeparator, values);
 
     private static string SplitList(string column) =>
         $"CASE WHEN {column} = '' THEN []::VARCHAR[] ELSE string_split({column}, chr({(int)ListSeparator})) END";
