@@ -21,6 +21,7 @@ public static class SpxApp
         root.Add(GenerateCommand.Create());
         root.Add(SamplesCommand.Create());
         root.Add(NotebookCommand.Create());
+        root.Add(ApiCommand.Create());
         return root;
     }
 
