@@ -11,7 +11,7 @@ public static class SpxApp
 {
     public static RootCommand CreateRoot()
     {
-        var root = new RootCommand("spx — SPX/SPY options research workspace: calendar, lake, SQL, synthetic market, notebooks")
+        var root = new RootCommand("spx — SPX/SPY options research workspace: calendar, lake, SQL, synthetic market, notebooks, Polygon API and simulator")
         {
             CommonOptions.Verbose,
         };
@@ -22,6 +22,7 @@ public static class SpxApp
         root.Add(SamplesCommand.Create());
         root.Add(NotebookCommand.Create());
         root.Add(ApiCommand.Create());
+        root.Add(SimulateCommand.Create());
         return root;
     }
 

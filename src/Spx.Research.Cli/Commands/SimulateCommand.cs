@@ -1,0 +1,99 @@
+using System.CommandLine;
+using System.Globalization;
+using Spx.Research.Market;
+using Spx.Research.Simulator;
+using Spx.Research.Simulator.Faults;
+
+namespace Spx.Research.Cli.Commands;
+
+/// <summary>
+/// <c>spx simulate serve [--port N] [--lake DIR] [--speed X|max] [--start YYYY-MM-DDTHH:MM] [--key K] [--faults FILE]</c>:
+/// runs the Polygon simulator on loopback until Ctrl+C, so clients, notebooks and demos work offline with
+/// only the base URL changed.
+/// </summary>
+public static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var port = new Option<int>("--port") { Description = "Loopback port (0 = a free one)", DefaultValueFactory = _ => 0 };
+        var lake = new Option<string?>("--lake") { Description = "Lake to serve (default: the bundled sample lake)" };
+        var speed = new Option<string>("--speed") { Description = "Replay speed: 1, 60, … or max", DefaultValueFactory = _ => "1" };
+        var start = new Option<string?>("--start") { Description = "Simulated clock start, New York time (YYYY-MM-DDTHH:MM); default 09:30 on the lake's first session" };
+        var key = new Option<string>("--key") { Description = "API key clients must present", DefaultValueFactory = _ => "sim-key" };
+        var faults = new Option<string?>("--faults") { Description = "Fault plan file (JSON: {\"seed\":1,\"rules\":[{\"endpoint\":\"aggs\",\"fault\":\"rate_limit\",\"p\":0.2}]})" };
+        var delayed = new Option<bool>("--delayed") { Description = "Serve snapshots 15 minutes late (timeframe DELAYED)" };
+        var seed = new Option<long?>("--seed") { Description = "Serve a freshly generated synthetic market with this seed instead of a lake (sessions --from..--to)" };
+        var from = new Option<DateOnly?>("--from") { Description = "With --seed: first session to generate (default 2025-03-03)" };
+        var to = new Option<DateOnly?>("--to") { Description = "With --seed: last session to generate (default: --from + 4 days)" };
+        var serve = new Command("serve", "Serve Polygon's REST and WebSocket protocol from a lake until Ctrl+C")
+        {
+            port, lake, speed, start, key, faults, delayed, seed, from, to,
+        };
+        serve.SetAction(parse =>
+        {
+            ReplaySpeed pace;
+            try { pace = ReplaySpeed.Parse(parse.GetValue(speed)!); }
+            catch (FormatException error) { throw new UsageException(error.Message); }
+            DateTimeOffset? clockStart = null;
+            if (parse.GetValue(start) is { } text)
+            {
+                if (!DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+                    throw new UsageException($"--start '{text}' is not YYYY-MM-DDTHH:MM");
+                clockStart = NewYorkTime.ToUtc(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local));
+            }
+            var options = new SimulatorOptions
+            {
+                LakeRoot = parse.GetValue(lake) is { } root ? Path.GetFullPath(root) : null,
+                ApiKey = parse.GetValue(key)!,
+                Port = parse.GetValue(port),
+                Speed = pace,
+                ClockStart = clockStart,
+                Delayed = parse.GetValue(delayed),
+                Faults = parse.GetValue(faults) is { } file ? FaultPlan.Load(file) : FaultPlan.None,
+            };
+            var output = parse.InvocationConfiguration.Output;
+            SyntheticSource? synthetic = null;
+            if (parse.GetValue(seed) is { } seedValue)
+            {
+                if (options.LakeRoot is not null) throw new UsageException("--seed and --lake are exclusive: --seed generates the lake");
+                var first = parse.GetValue(from) ?? new DateOnly(2025, 3, 3);
+                var last = parse.GetValue(to) ?? first.AddDays(4);
+                if (last < first) throw new UsageException($"--to {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}");
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generating seed {seedValue}, {first:yyyy-MM-dd}..{last:yyyy-MM-dd} …"));
+                synthetic = SyntheticSource.Generate(seedValue, first, last);
+                options = options with { LakeRoot = synthetic.Root };
+            }
+            using var generated = synthetic;
+            using var stop = new CancellationTokenSource();
+            ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
+            Console.CancelKeyPress += onCancel;
+            try
+            {
+                Serve(options, output, stop.Token).GetAwaiter().GetResult();
+            }
+            finally
+            {
+                Console.CancelKeyPress -= onCancel;
+            }
+            return ExitCodes.Ok;
+        });
+        return new Command("simulate", "Local Polygon-compatible simulator (REST + WebSocket, fault injection)") { serve };
+    }
+
+    private static async Task Serve(SimulatorOptions options, TextWriter output, CancellationToken stop)
+    {
+        await using var simulator = new PolygonSimulator(options);
+        var baseUri = await simulator.StartAsync(stop);
+        output.WriteLine(baseUri.ToString().TrimEnd('/'));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"clock {NewYorkTime.ToLocal(simulator.Clock!.Start):yyyy-MM-dd HH:mm} New York, speed {options.Speed}; key '{options.ApiKey}'; Ctrl+C to stop"));
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C.
+        }
+    }
+}
