@@ -129,6 +129,8 @@ public sealed class PolygonSimulator : IAsyncDisposable
     {
         var first = lake.Scalar<DateTime?>("SELECT min(date) FROM stock_bars_1m");
         var date = first is { } d ? DateOnly.FromDateTime(d) : SampleLake.From;
-        return NewYorkTime.ToUtc(date, NyseCalendar.RegularOpenEt);
+        // 10:00, not the 09:30 open: the first 15-minute chain poll (09:45) exists, so a fresh simulator
+        // answers a chain snapshot, and a stream still replays most of the day.
+        return NewYorkTime.ToUtc(date, new TimeOnly(10, 0));
     }
 }

@@ -20,7 +20,7 @@ public sealed record SimulatorOptions
     /// <summary>Replay pace for the simulated clock.</summary>
     public ReplaySpeed Speed { get; init; } = ReplaySpeed.RealTime;
 
-    /// <summary>Simulated start instant; null means 09:30 New York time on the lake's first session.</summary>
+    /// <summary>Simulated start instant; null means 10:00 New York time on the lake's first session (after its first 15-minute chain poll).</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
     /// <summary>When set, a WebSocket replay stops (and closes the socket normally) this much simulated time after it began.</summary>
