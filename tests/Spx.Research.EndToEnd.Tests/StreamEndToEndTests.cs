@@ -1,21 +1,30 @@
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.WebSocket;
+using Spx.Research.Simulator.Faults;
 
 namespace Spx.Research.EndToEnd.Tests;
 
 /// <summary>The WebSocket client against the simulator's replay: 30 minutes of a session, every bar once.</summary>
 public sealed class StreamEndToEndTests
 {
-    [Fact]
-    public async Task Thirty_replayed_minutes_of_spy_arrive_as_1800_second_and_30_minute_bars()
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("ws_duplicate", "every=3")]
+    [InlineData("ws_out_of_order", "every=4")]
+    [InlineData("ws_drop", "after=300")]
+    [InlineData("ws_slow_consumer", "after=500")]
+    public async Task Thirty_replayed_minutes_of_spy_arrive_as_1800_second_and_30_minute_bars_each_once(string fault, string parameters)
     {
-        var (simulator, baseUri) = await Loopback.Start(replayFor: TimeSpan.FromMinutes(30));
+        var plan = fault == "" ? FaultPlan.None : new FaultPlan(11, [new FaultRule("ws_stocks", fault, 1, 1,
+            parameters.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=')).ToDictionary(p => p[0], p => p[1]))]);
+        var (simulator, baseUri) = await Loopback.Start(plan, replayFor: TimeSpan.FromMinutes(30));
         await using var _ = simulator;
         var options = new PolygonStreamOptions
         {
             ApiKey = new ApiKey(Loopback.Key),
             Cluster = StreamCluster.Stocks,
             BaseUri = new UriBuilder(baseUri) { Scheme = "ws" }.Uri,
+            Reconnect = StreamReconnectPolicy.Default with { InitialDelay = TimeSpan.FromMilliseconds(50) },
         };
         await using var client = new PolygonStreamClient(options);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
@@ -34,5 +43,7 @@ public sealed class StreamEndToEndTests
         Assert.Equal(30, bars.Count(b => b.EventType == "AM"));
         Assert.Equal(bars.Count, bars.Select(b => (b.EventType, b.Symbol, b.Start)).Distinct().Count());
         Assert.Equal(0, client.Statistics.EventsDropped);
+        if (fault is "ws_duplicate") Assert.True(client.Statistics.DuplicatesDropped > 0, "the fault sent no duplicates");
+        if (fault is "ws_drop" or "ws_slow_consumer") Assert.True(client.Statistics.Reconnects > 0, "the fault caused no reconnect");
     }
 }

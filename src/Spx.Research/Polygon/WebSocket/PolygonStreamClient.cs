@@ -43,7 +43,8 @@ public sealed class PolygonStreamClient : IAsyncDisposable
     private int _started;
     private int _finished;
     private int _disposed;
-    private long _frames, _received, _delivered, _dropped, _decodeErrors, _unknown;
+    private long _frames, _received, _delivered, _dropped, _decodeErrors, _unknown, _duplicateCount;
+    private readonly AggregateDeduplicator _duplicates = new(); // used by the receive loop only
     private int _reconnects;
 
     /// <summary>Creates a client; nothing is sent until <see cref="ConnectAsync"/>.</summary>
@@ -82,7 +83,8 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         Interlocked.Read(ref _dropped),
         Volatile.Read(ref _reconnects),
         Interlocked.Read(ref _decodeErrors),
-        Interlocked.Read(ref _unknown));
+        Interlocked.Read(ref _unknown),
+        Interlocked.Read(ref _duplicateCount));
 
     /// <summary>The topics re-subscribed after a reconnect.</summary>
     public IReadOnlyList<string> Subscriptions
@@ -583,6 +585,12 @@ public sealed class PolygonStreamClient : IAsyncDisposable
     private ValueTask PublishAsync(StreamEvent ev, CancellationToken ct)
     {
         Interlocked.Increment(ref _received);
+        if (_options.DropDuplicates && ev is AggregateEvent bar && !_duplicates.IsNew(bar))
+        {
+            Interlocked.Increment(ref _duplicateCount);
+            return ValueTask.CompletedTask;
+        }
+
         if (_options.BackPressure == StreamBackPressure.DropOldest && _channel.Writer.TryWrite(ev)) return ValueTask.CompletedTask;
         return _channel.Writer.WriteAsync(ev, ct);
     }

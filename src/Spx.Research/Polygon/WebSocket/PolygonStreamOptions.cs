@@ -31,6 +31,12 @@ public sealed record PolygonStreamOptions
     /// <summary>What happens when the buffer is full; see <see cref="StreamBackPressure"/>.</summary>
     public StreamBackPressure BackPressure { get; init; } = StreamBackPressure.Wait;
 
+    /// <summary>
+    /// Deliver each aggregate once even when the server repeats it (a duplicated frame, or the replay after a
+    /// reconnect); repeats are counted in <see cref="StreamStatistics.DuplicatesDropped"/>. On by default.
+    /// </summary>
+    public bool DropDuplicates { get; init; } = true;
+
     /// <summary>How long the connect + auth handshake may take.</summary>
     public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
