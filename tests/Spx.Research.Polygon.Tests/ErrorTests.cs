@@ -100,10 +100,12 @@ public sealed class ErrorTests
     {
         using var client = Clients.Fake(new FakeHandler(Canned.Ok("{\"results\":[{\"o\":1,\"h\":2,\"l\":0.5,\"c\":\"x\",\"t\":1}]}")));
         var error = await Assert.ThrowsAsync<PolygonDecodeException>(() => client.Aggregates("SPY", 1, AggregateTimespan.Day, Day, Day).ToListAsync());
-        Assert.Equal("$.results[0].c", error.JsonPath);
+        // The path names the bar; the bar reader's message names the field.
+        Assert.Equal("$.results[0]", error.JsonPath);
         Assert.NotNull(error.ByteOffset);
         Assert.Contains("/v2/aggs/ticker/SPY/range/1/day/2024-01-02/2024-01-02", error.Message);
-        Assert.Contains("$.results[0].c", error.Message);
+        Assert.Contains("$.results[0]", error.Message);
+        Assert.Contains("'c' must be a finite number", error.Message);
     }
 
     [Fact]

@@ -6,6 +6,8 @@ namespace Spx.Research.Polygon.Rest;
 /// One aggregate bar from <c>/v2/aggs</c>. Stock and option bars carry volume, VWAP and trade count; index bars
 /// (<c>I:SPX</c>, <c>I:VIX</c>) have only OHLC and time, hence the nullable fields.
 /// </summary>
+/// <remarks>Read and written by <see cref="AggregateBarConverter"/>; the attributes below name the wire fields.</remarks>
+[JsonConverter(typeof(AggregateBarConverter))]
 public sealed record AggregateBar
 {
     /// <summary>Start of the window (<c>t</c>, Unix ms). Daily bars start at midnight New York time.</summary>
