@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Spx.Research.Lake;
 
-/// <summary>Quoting for the SQL the lake generates: identifiers, string literals, dates and file lists.</summary>
-internal static class SqlText
+/// <summary>
+/// Quoting for SQL built in code — identifiers, string literals, dates, instants and file lists — so every
+/// value from a request or a caller reaches DuckDB as data, never as SQL. Used by the lake, the simulator and notebooks.
+/// </summary>
+public static class SqlText
 {
     /// <summary><c>"name"</c>, with embedded quotes doubled.</summary>
     public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
