@@ -8,29 +8,34 @@ namespace Spx.Research.Simulation;
 /// </summary>
 internal sealed class OpenInterestBook
 {
-    private readonly Dictionary<string, long> _openInterest = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (long OpenInterest, DateOnly Expiry)> _book = new(StringComparer.Ordinal);
 
     public long Get(ListedOption contract, double expectedDailyVolume, Random random)
     {
-        if (!_openInterest.TryGetValue(contract.Ticker, out var value))
+        if (!_book.TryGetValue(contract.Ticker, out var entry))
         {
-            value = (long)Math.Round(expectedDailyVolume * (2 + 8 * random.NextDouble()));
-            _openInterest[contract.Ticker] = value;
+            entry = ((long)Math.Round(expectedDailyVolume * (2 + 8 * random.NextDouble())), contract.Expiry);
+            _book[contract.Ticker] = entry;
         }
 
-        return value;
+        return entry.OpenInterest;
     }
 
     public void Settle(ListedOption contract, DateOnly date, long volume, long openingVolume, Random random)
     {
-        if (!_openInterest.TryGetValue(contract.Ticker, out var value)) return;
+        if (!_book.TryGetValue(contract.Ticker, out var entry)) return;
         var daysLeft = contract.Expiry.DayNumber - date.DayNumber;
         var openShare = (daysLeft > 7 ? 0.62 : 0.38) + 0.1 * (random.NextDouble() - 0.5);
         var change = (long)Math.Round((volume - openingVolume) * (2 * openShare - 1)) + openingVolume;
-        _openInterest[contract.Ticker] = Math.Max(0, value + change);
+        _book[contract.Ticker] = (Math.Max(0, entry.OpenInterest + change), entry.Expiry);
     }
 
     /// <summary>Forget expired contracts.</summary>
-    public void Expire(DateOnly date) =>
-        _openInterest.Keys.Where(t => Market.OptionTicker.Parse(t).Expiry < date).ToList().ForEach(t => _openInterest.Remove(t));
+    public void Expire(DateOnly date)
+    {
+        foreach (var (ticker, entry) in _book)
+        {
+            if (entry.Expiry < date) _book.Remove(ticker);
+        }
+    }
 }
