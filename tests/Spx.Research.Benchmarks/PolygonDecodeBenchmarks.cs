@@ -13,7 +13,13 @@ namespace Spx.Research.Benchmarks;
 /// (the source-generated reader the REST client uses). Baselines in the same run: a bare
 /// <see cref="Utf8JsonReader"/> pass over the same bytes (the floor for any JSON decoder).
 /// </summary>
+/// <remarks>
+/// Each operation here takes milliseconds, not seconds like the bulk benchmarks, so the shared job's single
+/// warm-up would still measure code the JIT has not finished tiering up; these run 5 warm-ups and 15 iterations.
+/// </remarks>
 [BenchmarkCategory("polygon")]
+[WarmupCount(5)]
+[IterationCount(15)]
 public class PolygonDecodeBenchmarks
 {
     private const int EventsPerFrame = 100;

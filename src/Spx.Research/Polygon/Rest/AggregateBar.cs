@@ -6,9 +6,13 @@ namespace Spx.Research.Polygon.Rest;
 /// One aggregate bar from <c>/v2/aggs</c>. Stock and option bars carry volume, VWAP and trade count; index bars
 /// (<c>I:SPX</c>, <c>I:VIX</c>) have only OHLC and time, hence the nullable fields.
 /// </summary>
-/// <remarks>Read and written by <see cref="AggregateBarConverter"/>; the attributes below name the wire fields.</remarks>
+/// <remarks>
+/// A value, not an object: a page holds up to 50,000 bars, and as structs they sit in one array instead of
+/// 50,000 heap objects the garbage collector must trace and promote while the page is being read.
+/// Read and written by <see cref="AggregateBarConverter"/>; the attributes below name the wire fields.
+/// </remarks>
 [JsonConverter(typeof(AggregateBarConverter))]
-public sealed record AggregateBar
+public readonly record struct AggregateBar
 {
     /// <summary>Start of the window (<c>t</c>, Unix ms). Daily bars start at midnight New York time.</summary>
     [JsonPropertyName("t"), JsonRequired, JsonConverter(typeof(UnixMillisecondsConverter))]

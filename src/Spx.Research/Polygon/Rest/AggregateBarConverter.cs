@@ -85,7 +85,7 @@ public sealed class AggregateBarConverter : JsonConverter<AggregateBar>
     }
 
     private static double Number(ref Utf8JsonReader reader, string field) =>
-        reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value)
+        WireNumber.TryGetDouble(ref reader, out var value) && double.IsFinite(value)
             ? value
             : throw new JsonException($"'{field}' must be a finite number, not {reader.TokenType}");
 
@@ -94,23 +94,15 @@ public sealed class AggregateBarConverter : JsonConverter<AggregateBar>
 
     private static long Whole(ref Utf8JsonReader reader, string field)
     {
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (reader.TryGetInt64(out var whole)) return whole;
-            if (reader.TryGetDouble(out var value) && double.IsFinite(value) && Math.Abs(value) < 9e18) return (long)Math.Round(value);
-        }
-
+        if (WireNumber.TryGetInt64(ref reader, out var whole)) return whole;
+        if (WireNumber.TryGetDouble(ref reader, out var value) && double.IsFinite(value) && Math.Abs(value) < 9e18) return (long)Math.Round(value);
         throw new JsonException($"'{field}' must be a whole number, not {reader.TokenType}");
     }
 
     private static long Milliseconds(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (reader.TryGetInt64(out var ms)) return ms;
-            if (reader.TryGetDouble(out var value) && double.IsFinite(value) && Math.Abs(value) < 9e18) return (long)Math.Round(value);
-        }
-
+        if (WireNumber.TryGetInt64(ref reader, out var ms)) return ms;
+        if (WireNumber.TryGetDouble(ref reader, out var value) && double.IsFinite(value) && Math.Abs(value) < 9e18) return (long)Math.Round(value);
         throw new JsonException($"'t' must be Unix milliseconds, not {reader.TokenType}");
     }
 }

@@ -6,8 +6,9 @@ namespace Spx.Research.Polygon.WebSocket;
 /// <summary>
 /// Turns one WebSocket message (a JSON array of events) into <see cref="StreamEvent"/>s with a
 /// <see cref="Utf8JsonReader"/> straight over the received bytes: no DOM, no intermediate strings. Symbols and
-/// statuses repeat all day, so they are interned in a per-decoder cache looked up by span; a steady stream of
-/// aggregates allocates only the event records themselves.
+/// statuses repeat all day, so they are interned in a per-decoder cache looked up by their UTF-8 bytes, and
+/// numbers take <see cref="WireNumber"/>'s fast path; a steady stream of aggregates allocates only the event
+/// records themselves.
 /// </summary>
 /// <remarks>
 /// Bad input never escapes as anything but <see cref="PolygonStreamDecodeException"/> (frame-level: not an
@@ -16,21 +17,14 @@ namespace Spx.Research.Polygon.WebSocket;
 /// </remarks>
 public sealed class StreamFrameDecoder
 {
-    private const int MaxInternedLength = 256;
-
-    private readonly HashSet<string> _interned = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
-    private readonly int _maxInterned;
+    private readonly SymbolCache _symbols;
+    private readonly byte[] _nameBuffer = new byte[16];
 
     /// <summary>Creates a decoder that caches up to <paramref name="maxInternedStrings"/> distinct symbols.</summary>
-    public StreamFrameDecoder(int maxInternedStrings = 200_000)
-    {
-        _maxInterned = maxInternedStrings;
-        _lookup = _interned.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    public StreamFrameDecoder(int maxInternedStrings = 200_000) => _symbols = new SymbolCache(maxInternedStrings);
 
     /// <summary>Distinct strings currently cached.</summary>
-    public int InternedCount => _interned.Count;
+    public int InternedCount => _symbols.Count;
 
     /// <summary>Decodes a frame into a new list.</summary>
     /// <exception cref="PolygonStreamDecodeException">The frame is not a JSON array of objects.</exception>
@@ -85,14 +79,10 @@ public sealed class StreamFrameDecoder
         long? v = null, av = null, s = null, e = null, t = null;
         double? op = null, vw = null, a = null, o = null, h = null, l = null, c = null, z = null, val = null;
         var otc = false;
-        Span<byte> nameBuffer = stackalloc byte[16];
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
-            scoped ReadOnlySpan<byte> name;
-            if (!reader.ValueIsEscaped) name = reader.ValueSpan;
-            else if (reader.ValueSpan.Length <= nameBuffer.Length) name = nameBuffer[..reader.CopyString(nameBuffer)];
-            else name = default; // an escaped long name is none of ours
+            var name = reader.ValueIsEscaped ? UnescapedName(ref reader) : reader.ValueSpan;
 
             reader.Read();
             switch (name)
@@ -131,7 +121,7 @@ public sealed class StreamFrameDecoder
         switch (ev)
         {
             case "A" or "AM":
-                var missing = Missing(("sym", sym is null), ("o", o is null), ("h", h is null), ("l", l is null), ("c", c is null), ("s", s is null), ("e", e is null));
+                var missing = sym is null ? "sym" : o is null ? "o" : h is null ? "h" : l is null ? "l" : c is null ? "c" : s is null ? "s" : e is null ? "e" : null;
                 if (wrongType is not null && IsAggregateField(wrongType)) return Invalid(frame, start, end, $"{ev} event: field '{wrongType}' has the wrong type");
                 if (missing is not null) return Invalid(frame, start, end, $"{ev} event: required field '{missing}' is missing");
                 if (!TryInstant(s!.Value, out var startTime) || !TryInstant(e!.Value, out var endTime))
@@ -140,7 +130,7 @@ public sealed class StreamFrameDecoder
 
             case "V":
                 if (wrongType is "T" or "val" or "t") return Invalid(frame, start, end, $"V event: field '{wrongType}' has the wrong type");
-                var missingV = Missing(("T", ticker is null), ("val", val is null), ("t", t is null));
+                var missingV = ticker is null ? "T" : val is null ? "val" : t is null ? "t" : null;
                 if (missingV is not null) return Invalid(frame, start, end, $"V event: required field '{missingV}' is missing");
                 if (!TryInstant(t!.Value, out var at)) return Invalid(frame, start, end, "V event: 't' is not a Unix-millisecond time");
                 return new IndexValueEvent(ticker!, val!.Value, at);
@@ -164,12 +154,9 @@ public sealed class StreamFrameDecoder
     private static bool IsAggregateField(string field) =>
         field is "sym" or "v" or "av" or "op" or "vw" or "a" or "o" or "h" or "l" or "c" or "z" or "s" or "e" or "otc";
 
-    private static string? Missing(params ReadOnlySpan<(string Field, bool IsMissing)> fields)
-    {
-        foreach (var (field, isMissing) in fields)
-            if (isMissing) return field;
-        return null;
-    }
+    /// <summary>An escaped property name, unescaped into a reused buffer; a long one is none of ours.</summary>
+    private ReadOnlySpan<byte> UnescapedName(ref Utf8JsonReader reader) =>
+        reader.ValueSpan.Length <= _nameBuffer.Length ? _nameBuffer.AsSpan(0, reader.CopyString(_nameBuffer)) : default;
 
     private static DecodeErrorEvent Invalid(ReadOnlySpan<byte> frame, long start, long end, string reason) =>
         new(reason, Raw(frame, start, end));
@@ -201,18 +188,12 @@ public sealed class StreamFrameDecoder
             Mismatch(ref reader, field, ref wrongType);
             return null;
         }
-        if (reader.ValueSpan.Length > MaxInternedLength) return reader.GetString();
-        Span<char> chars = stackalloc char[MaxInternedLength];
-        var text = chars[..reader.CopyString(chars)];
-        if (_lookup.TryGetValue(text, out var cached)) return cached;
-        var created = text.ToString();
-        if (_interned.Count < _maxInterned) _interned.Add(created);
-        return created;
+        return reader.ValueIsEscaped || reader.HasValueSequence ? _symbols.Get(reader.GetString()!) : _symbols.Get(reader.ValueSpan);
     }
 
     private static double? ReadDouble(ref Utf8JsonReader reader, string field, ref string? wrongType)
     {
-        if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out var value) && double.IsFinite(value)) return value;
+        if (WireNumber.TryGetDouble(ref reader, out var value) && double.IsFinite(value)) return value;
         Mismatch(ref reader, field, ref wrongType);
         return null;
     }
@@ -220,22 +201,16 @@ public sealed class StreamFrameDecoder
     /// <summary>Volumes are integers on the wire; a fractional one (schema drift) is rounded rather than rejected.</summary>
     private static long? ReadVolume(ref Utf8JsonReader reader, string field, ref string? wrongType)
     {
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (reader.TryGetInt64(out var whole)) return whole;
-            if (reader.TryGetDouble(out var value) && double.IsFinite(value) && Math.Abs(value) < 9e18) return (long)Math.Round(value);
-        }
+        if (WireNumber.TryGetInt64(ref reader, out var whole)) return whole;
+        if (WireNumber.TryGetDouble(ref reader, out var value) && double.IsFinite(value) && Math.Abs(value) < 9e18) return (long)Math.Round(value);
         Mismatch(ref reader, field, ref wrongType);
         return null;
     }
 
     private static long? ReadMilliseconds(ref Utf8JsonReader reader, string field, ref string? wrongType)
     {
-        if (reader.TokenType == JsonTokenType.Number)
-        {
-            if (reader.TryGetInt64(out var whole)) return whole;
-            if (reader.TryGetDouble(out var value) && double.IsFinite(value) && Math.Abs(value) < 9e18) return (long)Math.Floor(value);
-        }
+        if (WireNumber.TryGetInt64(ref reader, out var whole)) return whole;
+        if (WireNumber.TryGetDouble(ref reader, out var value) && double.IsFinite(value) && Math.Abs(value) < 9e18) return (long)Math.Floor(value);
         Mismatch(ref reader, field, ref wrongType);
         return null;
     }
