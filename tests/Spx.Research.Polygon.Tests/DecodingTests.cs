@@ -181,6 +181,32 @@ public sealed class DecodingTests
     }
 
     [Fact]
+    public async Task Unified_snapshot_error_is_found_wherever_it_sits_and_an_empty_one_is_data()
+    {
+        const string body = """
+            {"status":"OK","request_id":"r","results":[
+              {"ticker":"I:NDX","type":"indices","message":"You are not entitled to this data.","error":"NOT_ENTITLED"},
+              {"error":"","ticker":"I:SPX","type":"indices","value":5998.05},
+              {"ticker":"SPY","error":null,"session":{"close":580.5}}
+            ]}
+            """;
+        using var client = Clients.Fake(new FakeHandler(Canned.Ok(body)));
+        var items = await client.Snapshots(["I:NDX", "I:SPX", "SPY"]).ToListAsync();
+
+        Assert.Equal(new UnifiedSnapshotError("I:NDX", "NOT_ENTITLED", "You are not entitled to this data."), items[0]);
+        Assert.Equal(5998.05, Assert.IsType<UnifiedSnapshot>(items[1]).Value);
+        Assert.Equal(580.5, Assert.IsType<UnifiedSnapshot>(items[2]).Session!.Close);
+    }
+
+    [Fact]
+    public async Task Unified_snapshot_error_of_the_wrong_type_is_a_decode_error()
+    {
+        using var client = Clients.Fake(new FakeHandler(Canned.Ok("""{"results":[{"ticker":"SPY","error":404}]}""")));
+        var error = await Assert.ThrowsAsync<PolygonDecodeException>(() => client.Snapshots(["SPY"]).ToListAsync());
+        Assert.Contains("'error' must be a string", error.Message);
+    }
+
+    [Fact]
     public async Task Unified_snapshot_batches_at_most_250_tickers_per_request()
     {
         var handler = new FakeHandler(Canned.OkFixture("aggs_empty_results.json"));

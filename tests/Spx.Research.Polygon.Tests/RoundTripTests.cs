@@ -24,17 +24,18 @@ public sealed class RoundTripTests
         var read = await client.Aggregates("SPY", 1, AggregateTimespan.Minute, new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 2)).ToListAsync();
         Assert.Equal(bars.Results, read);
 
-        var snapshot = new PolygonPage<UnifiedSnapshotWire>
+        var snapshot = new PolygonPage<UnifiedSnapshotItem>
         {
             Results =
             [
-                new UnifiedSnapshotWire { Ticker = "I:SPX", Type = "indices", Value = 4742.83, Session = new DaySummary { Close = 4742.83, LastUpdated = new DateTimeOffset(2024, 1, 2, 21, 0, 0, TimeSpan.Zero).AddTicks(1) } },
-                new UnifiedSnapshotWire { Ticker = "APx", Error = "NOT_FOUND", Message = "Ticker not found." },
+                new UnifiedSnapshot("I:SPX") { Type = "indices", Value = 4742.83, Session = new DaySummary { Close = 4742.83, LastUpdated = new DateTimeOffset(2024, 1, 2, 21, 0, 0, TimeSpan.Zero).AddTicks(1) } },
+                new UnifiedSnapshotError("APx", "NOT_FOUND", "Ticker not found."),
             ],
         };
-        using var snapshots = Clients.Fake(new FakeHandler(Canned.Ok(JsonSerializer.Serialize(snapshot, PolygonJsonContext.Default.PolygonPageUnifiedSnapshotWire))));
+        using var snapshots = Clients.Fake(new FakeHandler(Canned.Ok(JsonSerializer.Serialize(snapshot, PolygonJsonContext.Default.PolygonPageUnifiedSnapshotItem))));
         var items = await snapshots.Snapshots(["I:SPX", "APx"]).ToListAsync();
-        Assert.Equal(snapshot.Results[0].Session, Assert.IsType<UnifiedSnapshot>(items[0]).Session);
+        Assert.Equal(((UnifiedSnapshot)snapshot.Results[0]).Session, Assert.IsType<UnifiedSnapshot>(items[0]).Session);
+        Assert.Equal(4742.83, ((UnifiedSnapshot)items[0]).Value);
         Assert.Equal(new UnifiedSnapshotError("APx", "NOT_FOUND", "Ticker not found."), items[1]);
     }
 }

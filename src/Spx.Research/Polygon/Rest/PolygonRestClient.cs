@@ -123,9 +123,9 @@ public sealed class PolygonRestClient : IDisposable
         foreach (var batch in distinct.Chunk(batchSize))
         {
             var path = new QueryBuilder("/v3/snapshot").AddList("ticker.any_of", batch).Add("limit", MaxSnapshotTickers).ToString();
-            await foreach (var wire in _transport.PaginateAsync(path, PolygonJsonContext.Default.PolygonPageUnifiedSnapshotWire, cancellationToken).ConfigureAwait(false))
+            await foreach (var item in _transport.PaginateAsync(path, PolygonJsonContext.Default.PolygonPageUnifiedSnapshotItem, cancellationToken).ConfigureAwait(false))
             {
-                yield return wire.ToItem();
+                yield return item;
             }
         }
     }

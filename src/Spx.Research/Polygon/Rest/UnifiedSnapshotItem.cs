@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Spx.Research.Polygon.Rest;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace Spx.Research.Polygon.Rest;
 /// (<see cref="UnifiedSnapshotError"/>). The server reports unknown or unentitled tickers inside a 200, so one bad
 /// ticker must not cost the other 249.
 /// </summary>
+/// <remarks>Read and written by <see cref="UnifiedSnapshotItemConverter"/>, public so a server (the simulator) writes both kinds.</remarks>
+[JsonConverter(typeof(UnifiedSnapshotItemConverter))]
 public abstract record UnifiedSnapshotItem(string Ticker);
 
 /// <summary>A ticker the server could not snapshot: <c>NOT_FOUND</c>, <c>NOT_ENTITLED</c>, …</summary>
