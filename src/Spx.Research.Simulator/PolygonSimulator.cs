@@ -26,6 +26,8 @@ public sealed class PolygonSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private LakeGate? _lake;
+    private RestPipeline? _pipeline;
+    private long _sockets;
 
     /// <summary>Prepares a simulator; nothing listens until <see cref="StartAsync"/>.</summary>
     public PolygonSimulator(SimulatorOptions options) => _options = options;
@@ -35,6 +37,12 @@ public sealed class PolygonSimulator : IAsyncDisposable
 
     /// <summary>The simulated clock once started.</summary>
     public SimulatedClock? Clock { get; private set; }
+
+    /// <summary>REST requests received so far, faulted ones included: lets a test prove a client did not retry.</summary>
+    public long RestRequests => _pipeline?.Requests ?? 0;
+
+    /// <summary>WebSocket upgrade requests received so far: lets a test prove a stream client did not reconnect.</summary>
+    public long SocketConnections => Interlocked.Read(ref _sockets);
 
     /// <summary>Starts listening and returns the base URI.</summary>
     /// <exception cref="DirectoryNotFoundException">No lake given and no sample lake found.</exception>
@@ -54,7 +62,7 @@ public sealed class PolygonSimulator : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
-        var pipeline = new RestPipeline(_options, faults);
+        var pipeline = _pipeline = new RestPipeline(_options, faults);
         var aggs = new AggregatesEndpoint(_lake);
         var contracts = new ContractsEndpoint(_lake, clock);
         var chain = new ChainSnapshotEndpoint(_lake, clock, _options);
@@ -81,6 +89,7 @@ public sealed class PolygonSimulator : IAsyncDisposable
                     context.Response.StatusCode = StatusCodes.Status400BadRequest;
                     return;
                 }
+                Interlocked.Increment(ref _sockets);
                 IReadOnlyList<FaultRule> chosen;
                 try
                 {

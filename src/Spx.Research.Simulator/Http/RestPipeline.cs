@@ -15,7 +15,13 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
     /// <summary>Plain UTF-8 on the wire (no <c>\u0027</c> escapes), as the live API writes.</summary>
     internal static readonly System.Text.Json.JsonSerializerOptions WireJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The live API's words for a plan that does not include the data (docs/polygon-api.md §1.1).</summary>
+    public const string NotEntitledMessage = "You are not entitled to this data. Please upgrade your plan at https://massive.com/pricing";
+
     private long _requests;
+
+    /// <summary>Requests seen so far (each gets the next <c>request_id</c>); tests use it to prove a client did not retry.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>A delegate that runs <paramref name="endpoint"/> under the pipeline as <paramref name="name"/>.</summary>
     public RequestDelegate Wrap(string name, Func<HttpContext, RestQuery, RestPage> endpoint) => context => Handle(context, name, endpoint);
@@ -44,6 +50,11 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
         if (key != options.ApiKey || fault.ContainsKey(FaultNames.AuthFailure))
         {
             await WriteError(context, 401, requestId, "Unknown API Key");
+            return;
+        }
+        if (fault.ContainsKey(FaultNames.NotEntitled))
+        {
+            await WriteNotAuthorized(context, requestId, NotEntitledMessage);
             return;
         }
         if (fault.TryGetValue(FaultNames.Timeout, out var timeout))
@@ -154,6 +165,18 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
                 item[key] = value.ToJsonString();
             }
         }
+    }
+
+    /// <summary>
+    /// Writes Polygon's plan-entitlement refusal: 403 <c>{"status":"NOT_AUTHORIZED","request_id":…,"message":…}</c>.
+    /// The text is in <c>message</c>, not <c>error</c>, as the live API sends it, so clients must read both.
+    /// </summary>
+    public static Task WriteNotAuthorized(HttpContext context, string requestId, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.ContentType = "application/json";
+        var body = new JsonObject { ["status"] = "NOT_AUTHORIZED", ["request_id"] = requestId, ["message"] = message };
+        return context.Response.WriteAsync(body.ToJsonString(WireJson), Encoding.UTF8);
     }
 
     /// <summary>Writes Polygon's error body <c>{"status":"ERROR","request_id":…,"error":…}</c>.</summary>

@@ -56,7 +56,8 @@ public sealed class ClusterConnection(
                         await Close(WebSocketCloseStatus.PolicyViolation, "authentication failed", token);
                         break;
                     }
-                    if (!registry.TryClaim(cluster, parameters, this))
+                    // The fault answers as a real second connection would, without needing one.
+                    if (_faults.ContainsKey(FaultNames.WsMaxConnections) || !registry.TryClaim(cluster, parameters, this))
                     {
                         await SendStatus("max_connections", "Maximum number of connections exceeded.", token);
                         await Close(WebSocketCloseStatus.PolicyViolation, "max_connections", token);
