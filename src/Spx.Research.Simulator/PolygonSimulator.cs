@@ -69,15 +69,18 @@ public sealed class PolygonSimulator : IAsyncDisposable
         var unified = new UnifiedSnapshotEndpoint(_lake, clock, chain);
         var status = new MarketStatusEndpoints(clock);
         var news = new NewsEndpoint(_lake);
-        app.MapGet("/v2/aggs/ticker/{ticker}/range/{multiplier}/{timespan}/{from}/{to}", pipeline.Wrap("aggs", aggs.Handle));
-        app.MapGet("/v3/reference/options/contracts", pipeline.Wrap("contracts", contracts.List));
-        app.MapGet("/v3/reference/options/contracts/{ticker}", pipeline.Wrap("contracts", contracts.One));
-        app.MapGet("/v3/snapshot/options/{underlying}", pipeline.Wrap("chain_snapshot", chain.Chain));
-        app.MapGet("/v3/snapshot/options/{underlying}/{contract}", pipeline.Wrap("chain_snapshot", chain.Contract));
-        app.MapGet("/v3/snapshot", pipeline.Wrap("snapshot", unified.Handle));
-        app.MapGet("/v1/marketstatus/now", pipeline.Wrap("marketstatus", status.Now));
-        app.MapGet("/v1/marketstatus/upcoming", pipeline.Wrap("marketstatus", status.Upcoming));
-        app.MapGet("/v2/reference/news", pipeline.Wrap("news", news.Handle));
+        // Each route also names the last session its answer reads, for a lake still being generated:
+        // history up to its date range, "as of now" answers (snapshots, market status) the clock's session.
+        Func<HttpContext, RestQuery, DateOnly> asOfNow = (_, _) => clock.NewYorkDate;
+        app.MapGet("/v2/aggs/ticker/{ticker}/range/{multiplier}/{timespan}/{from}/{to}", pipeline.Wrap("aggs", aggs.Handle, AggregatesEndpoint.Reads));
+        app.MapGet("/v3/reference/options/contracts", pipeline.Wrap("contracts", contracts.List, contracts.Reads));
+        app.MapGet("/v3/reference/options/contracts/{ticker}", pipeline.Wrap("contracts", contracts.One, contracts.Reads));
+        app.MapGet("/v3/snapshot/options/{underlying}", pipeline.Wrap("chain_snapshot", chain.Chain, chain.Reads));
+        app.MapGet("/v3/snapshot/options/{underlying}/{contract}", pipeline.Wrap("chain_snapshot", chain.Contract, chain.Reads));
+        app.MapGet("/v3/snapshot", pipeline.Wrap("snapshot", unified.Handle, asOfNow));
+        app.MapGet("/v1/marketstatus/now", pipeline.Wrap("marketstatus", status.Now, asOfNow));
+        app.MapGet("/v1/marketstatus/upcoming", pipeline.Wrap("marketstatus", status.Upcoming, asOfNow));
+        app.MapGet("/v2/reference/news", pipeline.Wrap("news", news.Handle, NewsEndpoint.Reads));
 
         var registry = new ConnectionRegistry();
         foreach (var cluster in new[] { "stocks", "options", "indices" })

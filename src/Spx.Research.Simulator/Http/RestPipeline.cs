@@ -2,12 +2,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Spx.Research.Simulator.Faults;
+using Spx.Research.Simulator.Generation;
 
 namespace Spx.Research.Simulator.Http;
 
 /// <summary>
 /// The steps every REST endpoint shares, in Polygon's order: check the key (401 body), decide faults,
-/// run the endpoint, add <c>request_id</c>, <c>next_url</c> (absolute, on this server's host) and the
+/// wait for the sessions the answer reads when the lake is still being generated, run the endpoint, add <c>request_id</c>, <c>next_url</c> (absolute, on this server's host) and the
 /// <c>Link</c>/<c>X-Request-Id</c>/<c>X-Item-Count</c> headers, then apply body faults while writing.
 /// </summary>
 public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
@@ -23,10 +24,14 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
     /// <summary>Requests seen so far (each gets the next <c>request_id</c>); tests use it to prove a client did not retry.</summary>
     public long Requests => Interlocked.Read(ref _requests);
 
-    /// <summary>A delegate that runs <paramref name="endpoint"/> under the pipeline as <paramref name="name"/>.</summary>
-    public RequestDelegate Wrap(string name, Func<HttpContext, RestQuery, RestPage> endpoint) => context => Handle(context, name, endpoint);
+    /// <summary>
+    /// A delegate that runs <paramref name="endpoint"/> under the pipeline as <paramref name="name"/>;
+    /// <paramref name="reads"/> names the last session date the answer reads (see <see cref="SimulatorOptions.Frontier"/>).
+    /// </summary>
+    public RequestDelegate Wrap(string name, Func<HttpContext, RestQuery, RestPage> endpoint, Func<HttpContext, RestQuery, DateOnly> reads) =>
+        context => Handle(context, name, endpoint, reads);
 
-    private async Task Handle(HttpContext context, string name, Func<HttpContext, RestQuery, RestPage> endpoint)
+    private async Task Handle(HttpContext context, string name, Func<HttpContext, RestQuery, RestPage> endpoint, Func<HttpContext, RestQuery, DateOnly> reads)
     {
         var requestId = $"sim{Interlocked.Increment(ref _requests):x8}";
         context.Response.Headers["X-Request-Id"] = requestId;
@@ -80,7 +85,20 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
         RestPage page;
         try
         {
-            page = endpoint(context, RestQuery.From(context.Request));
+            var query = RestQuery.From(context.Request);
+            if (options.Frontier is { } frontier)
+                await frontier.WaitThroughAsync(reads(context, query), options.SessionWait, context.RequestAborted);
+            page = endpoint(context, query);
+        }
+        catch (SessionUnavailableException error)
+        {
+            if (error.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
+            await WriteError(context, error.Status, requestId, error.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return; // the client gave up waiting
         }
         catch (BadRequestException error)
         {

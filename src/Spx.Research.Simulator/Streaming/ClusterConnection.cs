@@ -112,7 +112,7 @@ public sealed class ClusterConnection(
             var until = options.ReplayFor is { } span ? from + span : DateTimeOffset.MaxValue.AddYears(-1);
             var sent = 0;
             ReplayFrame? held = null;
-            foreach (var frame in new ReplayFeed(lake, cluster).Frames(from, until))
+            await foreach (var frame in new ReplayFeed(lake, cluster, options.Frontier, options.SessionWait).Frames(from, until, token))
             {
                 var delay = clock.WallDelayUntil(frame.DueAt);
                 if (delay > TimeSpan.Zero) await Task.Delay(delay, token);
