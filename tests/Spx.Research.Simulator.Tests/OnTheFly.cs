@@ -23,15 +23,16 @@ public sealed class OnTheFly : IDisposable
     /// <summary>The one-shot lake.</summary>
     public string OneShot { get; }
 
-    /// <summary>Row count and an order-free hash of every row of <paramref name="dataset"/> in the lake at <paramref name="root"/>.</summary>
-    public static (long Rows, string Hash) Fingerprint(string root, string dataset)
+    /// <summary>Every partition file of the lake at <paramref name="root"/> by its path in the lake, with its bytes.</summary>
+    public static SortedDictionary<string, byte[]> Files(string root)
     {
-        using var session = LakeSession.Open(root);
-        return session.Query($"SELECT count(*), CAST(coalesce(sum(hash(t)), 0) AS VARCHAR) FROM {dataset} AS t", r =>
-        {
-            r.Read();
-            return (r.GetInt64(0), r.GetString(1));
-        });
+        var layout = new LakeLayout(root);
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var dataset in layout.DatasetsOnDisk())
+        foreach (var date in layout.Partitions(dataset))
+        foreach (var file in layout.PartitionFiles(dataset, date))
+            files[Path.GetRelativePath(root, file)] = File.ReadAllBytes(file);
+        return files;
     }
 
     public void Dispose() => Directory.Delete(OneShot, recursive: true);
