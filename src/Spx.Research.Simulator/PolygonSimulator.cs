@@ -62,7 +62,7 @@ public sealed class PolygonSimulator : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
-        var pipeline = _pipeline = new RestPipeline(_options, faults);
+        var pipeline = _pipeline = new RestPipeline(_options, faults, _stopping.Token);
         var aggs = new AggregatesEndpoint(_lake);
         var contracts = new ContractsEndpoint(_lake, clock);
         var chain = new ChainSnapshotEndpoint(_lake, clock, _options);

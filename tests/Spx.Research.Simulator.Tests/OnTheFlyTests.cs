@@ -159,6 +159,25 @@ public sealed class OnTheFlyTests(OnTheFly oneShot) : IClassFixture<OnTheFly>
     }
 
     [Fact]
+    public async Task Stopping_the_server_answers_a_waiting_request_instead_of_holding_shutdown()
+    {
+        using var held = HeldGeneration.Start();
+        var waiting = new TaskCompletionSource();
+        held.Source.Frontier.Waiting += _ => waiting.TrySetResult();
+        await using var sim = held.Simulator();
+        using var client = Client(await sim.StartAsync());
+        var request = client.GetAsync("/v2/aggs/ticker/SPY/range/1/minute/2025-03-05/2025-03-05");
+        await waiting.Task.WaitAsync(Guard);
+
+        await sim.StopAsync();
+
+        using var response = await request.WaitAsync(Guard);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("The simulator is stopping.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, held.Source.Frontier.Written);
+    }
+
+    [Fact]
     public void A_range_without_a_session_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => SyntheticSource.Start(OnTheFly.Seed, new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 2)));

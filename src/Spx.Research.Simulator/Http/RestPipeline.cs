@@ -11,7 +11,8 @@ namespace Spx.Research.Simulator.Http;
 /// wait for the sessions the answer reads when the lake is still being generated, run the endpoint, add <c>request_id</c>, <c>next_url</c> (absolute, on this server's host) and the
 /// <c>Link</c>/<c>X-Request-Id</c>/<c>X-Item-Count</c> headers, then apply body faults while writing.
 /// </summary>
-public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
+/// <param name="stopping">Cancelled when the server stops, so a request waiting for a session does not hold shutdown.</param>
+public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults, CancellationToken stopping = default)
 {
     /// <summary>Plain UTF-8 on the wire (no <c>\u0027</c> escapes), as the live API writes.</summary>
     internal static readonly System.Text.Json.JsonSerializerOptions WireJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -87,7 +88,10 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
         {
             var query = RestQuery.From(context.Request);
             if (options.Frontier is { } frontier)
-                await frontier.WaitThroughAsync(reads(context, query), options.SessionWait, context.RequestAborted);
+            {
+                using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+                await frontier.WaitThroughAsync(reads(context, query), options.SessionWait, ended.Token);
+            }
             page = endpoint(context, query);
         }
         catch (SessionUnavailableException error)
@@ -96,9 +100,11 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
             await WriteError(context, error.Status, requestId, error.Message);
             return;
         }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
         {
-            return; // the client gave up waiting
+            // The client gave up waiting, or the server is stopping.
+            if (!context.RequestAborted.IsCancellationRequested) await WriteError(context, 503, requestId, "The simulator is stopping.");
+            return;
         }
         catch (BadRequestException error)
         {
