@@ -7,6 +7,11 @@ namespace Spx.Research.Simulator;
 /// One <see cref="LakeSession"/> shared by all requests, one query at a time: a session is not
 /// thread-safe, and DuckDB parallelises each query internally, so serialising costs little for a simulator.
 /// </summary>
+/// <remarks>
+/// A lake still being generated needs no reopening here: before every query (under this lock) the session
+/// re-snapshots each dataset whose change token moved, so a request the <see cref="Generation.LakeFrontier"/>
+/// releases sees the session it waited for — each partition as one complete version, never half written.
+/// </remarks>
 public sealed class LakeGate(string root) : IDisposable
 {
     private readonly LakeSession _session = LakeSession.Open(root);

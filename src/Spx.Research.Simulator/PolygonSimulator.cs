@@ -26,6 +26,8 @@ public sealed class PolygonSimulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private WebApplication? _app;
     private LakeGate? _lake;
+    private RestPipeline? _pipeline;
+    private long _sockets;
 
     /// <summary>Prepares a simulator; nothing listens until <see cref="StartAsync"/>.</summary>
     public PolygonSimulator(SimulatorOptions options) => _options = options;
@@ -35,6 +37,12 @@ public sealed class PolygonSimulator : IAsyncDisposable
 
     /// <summary>The simulated clock once started.</summary>
     public SimulatedClock? Clock { get; private set; }
+
+    /// <summary>REST requests received so far, faulted ones included: lets a test prove a client did not retry.</summary>
+    public long RestRequests => _pipeline?.Requests ?? 0;
+
+    /// <summary>WebSocket upgrade requests received so far: lets a test prove a stream client did not reconnect.</summary>
+    public long SocketConnections => Interlocked.Read(ref _sockets);
 
     /// <summary>Starts listening and returns the base URI.</summary>
     /// <exception cref="DirectoryNotFoundException">No lake given and no sample lake found.</exception>
@@ -54,22 +62,25 @@ public sealed class PolygonSimulator : IAsyncDisposable
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
 
-        var pipeline = new RestPipeline(_options, faults);
+        var pipeline = _pipeline = new RestPipeline(_options, faults, _stopping.Token);
         var aggs = new AggregatesEndpoint(_lake);
         var contracts = new ContractsEndpoint(_lake, clock);
         var chain = new ChainSnapshotEndpoint(_lake, clock, _options);
         var unified = new UnifiedSnapshotEndpoint(_lake, clock, chain);
         var status = new MarketStatusEndpoints(clock);
         var news = new NewsEndpoint(_lake);
-        app.MapGet("/v2/aggs/ticker/{ticker}/range/{multiplier}/{timespan}/{from}/{to}", pipeline.Wrap("aggs", aggs.Handle));
-        app.MapGet("/v3/reference/options/contracts", pipeline.Wrap("contracts", contracts.List));
-        app.MapGet("/v3/reference/options/contracts/{ticker}", pipeline.Wrap("contracts", contracts.One));
-        app.MapGet("/v3/snapshot/options/{underlying}", pipeline.Wrap("chain_snapshot", chain.Chain));
-        app.MapGet("/v3/snapshot/options/{underlying}/{contract}", pipeline.Wrap("chain_snapshot", chain.Contract));
-        app.MapGet("/v3/snapshot", pipeline.Wrap("snapshot", unified.Handle));
-        app.MapGet("/v1/marketstatus/now", pipeline.Wrap("marketstatus", status.Now));
-        app.MapGet("/v1/marketstatus/upcoming", pipeline.Wrap("marketstatus", status.Upcoming));
-        app.MapGet("/v2/reference/news", pipeline.Wrap("news", news.Handle));
+        // Each route also names the last session its answer reads, for a lake still being generated:
+        // history up to its date range, "as of now" answers (snapshots, market status) the clock's session.
+        Func<HttpContext, RestQuery, DateOnly> asOfNow = (_, _) => clock.NewYorkDate;
+        app.MapGet("/v2/aggs/ticker/{ticker}/range/{multiplier}/{timespan}/{from}/{to}", pipeline.Wrap("aggs", aggs.Handle, AggregatesEndpoint.Reads));
+        app.MapGet("/v3/reference/options/contracts", pipeline.Wrap("contracts", contracts.List, contracts.Reads));
+        app.MapGet("/v3/reference/options/contracts/{ticker}", pipeline.Wrap("contracts", contracts.One, contracts.Reads));
+        app.MapGet("/v3/snapshot/options/{underlying}", pipeline.Wrap("chain_snapshot", chain.Chain, chain.Reads));
+        app.MapGet("/v3/snapshot/options/{underlying}/{contract}", pipeline.Wrap("chain_snapshot", chain.Contract, chain.Reads));
+        app.MapGet("/v3/snapshot", pipeline.Wrap("snapshot", unified.Handle, asOfNow));
+        app.MapGet("/v1/marketstatus/now", pipeline.Wrap("marketstatus", status.Now, asOfNow));
+        app.MapGet("/v1/marketstatus/upcoming", pipeline.Wrap("marketstatus", status.Upcoming, asOfNow));
+        app.MapGet("/v2/reference/news", pipeline.Wrap("news", news.Handle, NewsEndpoint.Reads));
 
         var registry = new ConnectionRegistry();
         foreach (var cluster in new[] { "stocks", "options", "indices" })
@@ -81,6 +92,7 @@ public sealed class PolygonSimulator : IAsyncDisposable
                     context.Response.StatusCode = StatusCodes.Status400BadRequest;
                     return;
                 }
+                Interlocked.Increment(ref _sockets);
                 IReadOnlyList<FaultRule> chosen;
                 try
                 {

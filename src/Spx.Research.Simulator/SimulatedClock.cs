@@ -19,6 +19,9 @@ public sealed class SimulatedClock(DateTimeOffset start, ReplaySpeed speed, Time
     /// <summary>The simulated instant now.</summary>
     public DateTimeOffset Now => Speed.IsMax ? Start : Start + _wall.GetElapsedTime(_wallStart) * Speed.Factor;
 
+    /// <summary>New York date of <see cref="Now"/>: the session that "as of now" answers (snapshots, market status) read.</summary>
+    public DateOnly NewYorkDate => Spx.Research.Market.NewYorkTime.LocalDate(Now);
+
     /// <summary>How long to wait on the wall clock until the simulated clock reaches <paramref name="instant"/>.</summary>
     public TimeSpan WallDelayUntil(DateTimeOffset instant) =>
         Speed.IsMax ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Max(0, (long)((instant - Now).Ticks / Speed.Factor)));

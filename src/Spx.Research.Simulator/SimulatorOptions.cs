@@ -1,4 +1,5 @@
 using Spx.Research.Simulator.Faults;
+using Spx.Research.Simulator.Generation;
 
 namespace Spx.Research.Simulator;
 
@@ -31,6 +32,16 @@ public sealed record SimulatorOptions
 
     /// <summary>True to serve snapshots 15 minutes late with <c>timeframe: DELAYED</c>, as delayed plans see them.</summary>
     public bool Delayed { get; init; }
+
+    /// <summary>
+    /// Set when <see cref="LakeRoot"/> is still being written (a synthetic market generated on the fly, see
+    /// <see cref="SyntheticSource"/>): each request first waits until the sessions its answer reads are written.
+    /// Null means the lake is complete.
+    /// </summary>
+    public LakeFrontier? Frontier { get; init; }
+
+    /// <summary>How long a request (or a replay) waits for a session still being generated before a 503 naming it.</summary>
+    public TimeSpan SessionWait { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Faults switched on by configuration (per-request faults come from the <c>X-Sim-Fault</c> header).</summary>
     public FaultPlan Faults { get; init; } = FaultPlan.None;

@@ -1,6 +1,7 @@
 using Spx.Research.Polygon.Rest;
 using Spx.Research.Simulator;
 using Spx.Research.Simulator.Faults;
+using Spx.Research.Simulator.Http;
 
 namespace Spx.Research.EndToEnd.Tests;
 
@@ -8,6 +9,7 @@ namespace Spx.Research.EndToEnd.Tests;
 /// The fault matrix: a multi-page download under each fault the simulator injects. The client either
 /// delivers exactly the records of a clean run — none lost, none twice — or throws a typed error that
 /// names the endpoint. Never a silent gap, never a stray exception type, never the key in a message.
+/// Where a row gives <c>requests</c>, the server saw exactly that many: a 401 or 403 is final, never retried.
 /// </summary>
 public sealed class FaultMatrixTests
 {
@@ -24,14 +26,15 @@ public sealed class FaultMatrixTests
     [InlineData("foreign_host", "", "complete")]
     [InlineData("drift_added", "", "complete")]
     [InlineData("cursor_loop", "", nameof(PolygonPaginationException))]
-    [InlineData("auth_failure", "", nameof(PolygonAuthenticationException))]
+    [InlineData("auth_failure", "", nameof(PolygonAuthenticationException), 1)]
+    [InlineData("not_entitled", "", nameof(PolygonEntitlementException), 1)]
     [InlineData("truncated", "n=1", nameof(PolygonDecodeException))]
     [InlineData("malformed", "n=1", nameof(PolygonDecodeException))]
     [InlineData("rate_limit", "n=50;retry_after=1", nameof(PolygonThrottledException))]
     [InlineData("server_error", "n=50", nameof(PolygonServerException))]
     [InlineData("drift_removed", "", "complete or typed")]
     [InlineData("drift_retyped", "", "complete or typed")]
-    public async Task Each_fault_gives_every_record_once_or_a_typed_error(string fault, string parameters, string expected)
+    public async Task Each_fault_gives_every_record_once_or_a_typed_error(string fault, string parameters, string expected, int? requests = null)
     {
         var reference = await Download(FaultPlan.None);
         Assert.Equal(5 * 390, reference.Count);
@@ -39,9 +42,10 @@ public sealed class FaultMatrixTests
         var plan = new FaultPlan(7, [new FaultRule("aggs", fault, 1, Count(parameters), Parameters(parameters))]);
         List<AggregateBar>? bars = null;
         Exception? error = null;
+        long served = 0;
         try
         {
-            bars = await Download(plan, timeout: fault == "timeout" ? TimeSpan.FromSeconds(1) : null);
+            bars = await Download(plan, timeout: fault == "timeout" ? TimeSpan.FromSeconds(1) : null, served: n => served = n);
         }
         catch (Exception e)
         {
@@ -63,17 +67,28 @@ public sealed class FaultMatrixTests
         if (expected != "complete or typed") Assert.Equal(expected, error.GetType().Name);
         Assert.StartsWith("/v2/aggs/ticker/SPY", api.Endpoint);
         Assert.DoesNotContain(Loopback.Key, error.ToString());
+        if (requests is { } expectedRequests) Assert.Equal(expectedRequests, served);
+        // The 403 body carries its text in "message", not "error": the client must still surface it.
+        if (fault == "not_entitled") Assert.Equal(RestPipeline.NotEntitledMessage, api.ServerText);
     }
 
-    private static async Task<List<AggregateBar>> Download(FaultPlan plan, TimeSpan? timeout = null)
+    /// <summary>Downloads the week; <paramref name="served"/> hears how many requests the server saw, even when the download throws.</summary>
+    private static async Task<List<AggregateBar>> Download(FaultPlan plan, TimeSpan? timeout = null, Action<long>? served = null)
     {
         var (simulator, baseUri) = await Loopback.Start(plan);
         await using var _ = simulator;
-        using var client = Loopback.Client(baseUri, timeout: timeout);
-        var bars = new List<AggregateBar>();
-        await foreach (var bar in client.Aggregates("SPY", 1, AggregateTimespan.Minute, From, To, limit: 500))
-            bars.Add(bar);
-        return bars;
+        try
+        {
+            using var client = Loopback.Client(baseUri, timeout: timeout);
+            var bars = new List<AggregateBar>();
+            await foreach (var bar in client.Aggregates("SPY", 1, AggregateTimespan.Minute, From, To, limit: 500))
+                bars.Add(bar);
+            return bars;
+        }
+        finally
+        {
+            served?.Invoke(simulator.RestRequests);
+        }
     }
 
     private static int? Count(string parameters) =>

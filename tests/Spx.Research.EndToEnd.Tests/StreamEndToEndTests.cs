@@ -46,4 +46,37 @@ public sealed class StreamEndToEndTests
         if (fault is "ws_duplicate") Assert.True(client.Statistics.DuplicatesDropped > 0, "the fault sent no duplicates");
         if (fault is "ws_drop" or "ws_slow_consumer") Assert.True(client.Statistics.Reconnects > 0, "the fault caused no reconnect");
     }
+
+    [Fact]
+    public async Task Max_connections_ends_the_stream_with_the_typed_disconnect_and_no_reconnect()
+    {
+        // n=1: a second connection would be let in, so one connection seen by the server proves the client did not try again.
+        var plan = new FaultPlan(11, [new FaultRule("ws_stocks", FaultNames.WsMaxConnections, 1, 1)]);
+        var (simulator, baseUri) = await Loopback.Start(plan);
+        await using var _ = simulator;
+        await using var client = new PolygonStreamClient(new PolygonStreamOptions
+        {
+            ApiKey = new ApiKey(Loopback.Key),
+            Cluster = StreamCluster.Stocks,
+            BaseUri = new UriBuilder(baseUri) { Scheme = "ws" }.Uri,
+            Reconnect = StreamReconnectPolicy.Default with { InitialDelay = TimeSpan.FromMilliseconds(50) },
+        });
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+
+        var refused = await Assert.ThrowsAsync<PolygonStreamDisconnectedException>(() => client.ConnectAsync(timeout.Token));
+        Assert.Equal(DisconnectReason.MaxConnections, refused.Reason);
+        Assert.Equal("Maximum number of connections exceeded.", refused.ServerMessage);
+
+        // The notice reaches the reader, then the stream ends with the same typed error.
+        var events = new List<StreamEvent>();
+        var ended = await Assert.ThrowsAsync<PolygonStreamDisconnectedException>(async () =>
+        {
+            await foreach (var ev in client.ReadAllAsync(timeout.Token)) events.Add(ev);
+        });
+        Assert.Equal(DisconnectReason.MaxConnections, ended.Reason);
+        Assert.Contains(events, e => e is DisconnectNoticeEvent { Reason: DisconnectReason.MaxConnections });
+        Assert.Equal(0, client.Statistics.Reconnects);
+        Assert.Equal(1, simulator.SocketConnections);
+        Assert.DoesNotContain(Loopback.Key, refused.ToString());
+    }
 }

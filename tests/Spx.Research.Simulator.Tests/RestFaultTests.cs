@@ -98,6 +98,28 @@ public sealed class RestFaultTests(SimulatorFixture sim)
     }
 
     [Fact]
+    public async Task Not_entitled_is_a_403_not_authorized_with_the_text_in_message()
+    {
+        using var response = await Get(Chain, "not_entitled");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        Assert.Equal("NOT_AUTHORIZED", body["status"]!.GetValue<string>());
+        Assert.Equal(response.Headers.GetValues("X-Request-Id").Single(), body["request_id"]!.GetValue<string>());
+        Assert.Equal("You are not entitled to this data. Please upgrade your plan at https://massive.com/pricing", body["message"]!.GetValue<string>());
+        Assert.False(body.ContainsKey("error"));
+    }
+
+    [Fact]
+    public async Task Not_entitled_still_checks_the_key_first()
+    {
+        using var client = sim.NewClient("wrong-key");
+        using var request = new HttpRequestMessage(HttpMethod.Get, Chain);
+        request.Headers.Add("X-Sim-Fault", "not_entitled");
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task An_unknown_fault_name_is_a_400_naming_it()
     {
         using var response = await Get(Chain, "gremlins");

@@ -135,6 +135,26 @@ public sealed class WebSocketTests
         await other.Authenticate();
     }
 
+    [Fact]
+    public async Task The_max_connections_fault_refuses_a_first_connection_after_a_good_key()
+    {
+        await using var sim = Replay();
+        var baseUri = await sim.StartAsync();
+        await using (var refused = await SocketSession.Connect(baseUri, "stocks", "ws_max_connections"))
+        {
+            Assert.Equal("connected", (await refused.Receive())![0]!["status"]!.GetValue<string>());
+            await refused.Send("""{"action":"auth","params":"sim-key"}""");
+            var status = (await refused.Receive())![0]!;
+            Assert.Equal("max_connections", status["status"]!.GetValue<string>());
+            Assert.Equal("Maximum number of connections exceeded.", status["message"]!.GetValue<string>());
+            Assert.Null(await refused.Receive());
+            Assert.Equal(WebSocketCloseStatus.PolicyViolation, refused.CloseStatus);
+        }
+        // The refused connection never held the cluster's slot: a plain connection gets in.
+        await using var next = await SocketSession.Connect(baseUri, "stocks");
+        await next.Authenticate();
+    }
+
     [Theory]
     [InlineData("ws_force_disconnect", "force_disconnect")]
     [InlineData("ws_slow_consumer", "slow_consumer")]

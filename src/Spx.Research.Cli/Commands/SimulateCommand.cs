@@ -1,15 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
+using Spx.Research.Cli.Output;
 using Spx.Research.Market;
+using Spx.Research.Simulation;
 using Spx.Research.Simulator;
 using Spx.Research.Simulator.Faults;
 
 namespace Spx.Research.Cli.Commands;
 
 /// <summary>
-/// <c>spx simulate serve [--port N] [--lake DIR] [--speed X|max] [--start YYYY-MM-DDTHH:MM] [--key K] [--faults FILE]</c>:
+/// <c>spx simulate serve [--port N] [--lake DIR | --seed N [--from D] [--to D]] [--speed X|max] [--start YYYY-MM-DDTHH:MM] [--key K] [--faults FILE]</c>:
 /// runs the Polygon simulator on loopback until Ctrl+C, so clients, notebooks and demos work offline with
-/// only the base URL changed.
+/// only the base URL changed. With <c>--seed</c> it serves as soon as the first session is generated; the rest
+/// are generated in the background and requests that need them wait.
 /// </summary>
 public static class SimulateCommand
 {
@@ -22,7 +25,7 @@ public static class SimulateCommand
         var key = new Option<string>("--key") { Description = "API key clients must present", DefaultValueFactory = _ => "sim-key" };
         var faults = new Option<string?>("--faults") { Description = "Fault plan file (JSON: {\"seed\":1,\"rules\":[{\"endpoint\":\"aggs\",\"fault\":\"rate_limit\",\"p\":0.2}]})" };
         var delayed = new Option<bool>("--delayed") { Description = "Serve snapshots 15 minutes late (timeframe DELAYED)" };
-        var seed = new Option<long?>("--seed") { Description = "Serve a freshly generated synthetic market with this seed instead of a lake (sessions --from..--to)" };
+        var seed = new Option<long?>("--seed") { Description = "Serve a synthetic market with this seed, generated on the fly, instead of a lake (sessions --from..--to; serving starts after the first)" };
         var from = new Option<DateOnly?>("--from") { Description = "With --seed: first session to generate (default 2025-03-03)" };
         var to = new Option<DateOnly?>("--to") { Description = "With --seed: last session to generate (default: --from + 4 days)" };
         var serve = new Command("serve", "Serve Polygon's REST and WebSocket protocol from a lake until Ctrl+C")
@@ -52,6 +55,7 @@ public static class SimulateCommand
                 Faults = parse.GetValue(faults) is { } file ? FaultPlan.Load(file) : FaultPlan.None,
             };
             var output = parse.InvocationConfiguration.Output;
+            var errors = parse.InvocationConfiguration.Error;
             SyntheticSource? synthetic = null;
             if (parse.GetValue(seed) is { } seedValue)
             {
@@ -59,9 +63,23 @@ public static class SimulateCommand
                 var first = parse.GetValue(from) ?? new DateOnly(2025, 3, 3);
                 var last = parse.GetValue(to) ?? first.AddDays(4);
                 if (last < first) throw new UsageException($"--to {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}");
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generating seed {seedValue}, {first:yyyy-MM-dd}..{last:yyyy-MM-dd} …"));
-                synthetic = SyntheticSource.Generate(seedValue, first, last);
-                options = options with { LakeRoot = synthetic.Root };
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"generating seed {seedValue}, {first:yyyy-MM-dd}..{last:yyyy-MM-dd}: serving starts after the first session, the rest follow in the background …"));
+                try
+                {
+                    synthetic = SyntheticSource.Start(seedValue, first, last,
+                        new SyncProgress<GenerationProgress>(p =>
+                        {
+                            if (p.SessionsDone == p.SessionsTotal)
+                                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated all {p.SessionsTotal} session(s), {p.RowsWritten:N0} rows"));
+                        }),
+                        failed: e => errors.WriteLine($"spx: generating the synthetic market failed; requests for the missing sessions get 500s: {e.GetType().Name}: {e.Message}"));
+                }
+                catch (ArgumentException range)
+                {
+                    throw new UsageException(range.Message);
+                }
+                options = options with { LakeRoot = synthetic.Root, Frontier = synthetic.Frontier };
             }
             using var generated = synthetic;
             using var stop = new CancellationTokenSource();

@@ -33,6 +33,8 @@ public static class FaultNames
     public const string ForeignHost = "foreign_host";
     /// <summary>401 even with the right key (REST), or <c>auth_failed</c> (WebSocket).</summary>
     public const string AuthFailure = "auth_failure";
+    /// <summary>403 <c>NOT_AUTHORIZED</c>: a valid key whose plan does not include the data (body has <c>message</c>, not <c>error</c>).</summary>
+    public const string NotEntitled = "not_entitled";
     /// <summary>WebSocket: send part of a data frame, then abort the connection (param <c>after</c>, frames, default 3).</summary>
     public const string WsDrop = "ws_drop";
     /// <summary>WebSocket: repeat an event inside its frame.</summary>
@@ -43,11 +45,14 @@ public static class FaultNames
     public const string WsForceDisconnect = "ws_force_disconnect";
     /// <summary>WebSocket: <c>slow_consumer</c> status then close (param <c>after</c>, frames, default 3).</summary>
     public const string WsSlowConsumer = "ws_slow_consumer";
+    /// <summary>WebSocket: <c>max_connections</c> status instead of <c>auth_success</c>, then close (as for a real second connection).</summary>
+    public const string WsMaxConnections = "ws_max_connections";
 
     /// <summary>Every name, for validation.</summary>
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         RateLimit, ServerError, Slow, Timeout, Truncated, Malformed, DriftAdded, DriftRemoved, DriftRetyped,
-        CursorLoop, DoubledPort, ForeignHost, AuthFailure, WsDrop, WsDuplicate, WsOutOfOrder, WsForceDisconnect, WsSlowConsumer,
+        CursorLoop, DoubledPort, ForeignHost, AuthFailure, NotEntitled,
+        WsDrop, WsDuplicate, WsOutOfOrder, WsForceDisconnect, WsSlowConsumer, WsMaxConnections,
     };
 }

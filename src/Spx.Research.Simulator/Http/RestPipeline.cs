@@ -2,25 +2,37 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Spx.Research.Simulator.Faults;
+using Spx.Research.Simulator.Generation;
 
 namespace Spx.Research.Simulator.Http;
 
 /// <summary>
 /// The steps every REST endpoint shares, in Polygon's order: check the key (401 body), decide faults,
-/// run the endpoint, add <c>request_id</c>, <c>next_url</c> (absolute, on this server's host) and the
+/// wait for the sessions the answer reads when the lake is still being generated, run the endpoint, add <c>request_id</c>, <c>next_url</c> (absolute, on this server's host) and the
 /// <c>Link</c>/<c>X-Request-Id</c>/<c>X-Item-Count</c> headers, then apply body faults while writing.
 /// </summary>
-public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
+/// <param name="stopping">Cancelled when the server stops, so a request waiting for a session does not hold shutdown.</param>
+public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults, CancellationToken stopping = default)
 {
     /// <summary>Plain UTF-8 on the wire (no <c>\u0027</c> escapes), as the live API writes.</summary>
     internal static readonly System.Text.Json.JsonSerializerOptions WireJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The live API's words for a plan that does not include the data (docs/polygon-api.md §1.1).</summary>
+    public const string NotEntitledMessage = "You are not entitled to this data. Please upgrade your plan at https://massive.com/pricing";
+
     private long _requests;
 
-    /// <summary>A delegate that runs <paramref name="endpoint"/> under the pipeline as <paramref name="name"/>.</summary>
-    public RequestDelegate Wrap(string name, Func<HttpContext, RestQuery, RestPage> endpoint) => context => Handle(context, name, endpoint);
+    /// <summary>Requests seen so far (each gets the next <c>request_id</c>); tests use it to prove a client did not retry.</summary>
+    public long Requests => Interlocked.Read(ref _requests);
 
-    private async Task Handle(HttpContext context, string name, Func<HttpContext, RestQuery, RestPage> endpoint)
+    /// <summary>
+    /// A delegate that runs <paramref name="endpoint"/> under the pipeline as <paramref name="name"/>;
+    /// <paramref name="reads"/> names the last session date the answer reads (see <see cref="SimulatorOptions.Frontier"/>).
+    /// </summary>
+    public RequestDelegate Wrap(string name, Func<HttpContext, RestQuery, RestPage> endpoint, Func<HttpContext, RestQuery, DateOnly> reads) =>
+        context => Handle(context, name, endpoint, reads);
+
+    private async Task Handle(HttpContext context, string name, Func<HttpContext, RestQuery, RestPage> endpoint, Func<HttpContext, RestQuery, DateOnly> reads)
     {
         var requestId = $"sim{Interlocked.Increment(ref _requests):x8}";
         context.Response.Headers["X-Request-Id"] = requestId;
@@ -46,6 +58,11 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
             await WriteError(context, 401, requestId, "Unknown API Key");
             return;
         }
+        if (fault.ContainsKey(FaultNames.NotEntitled))
+        {
+            await WriteNotAuthorized(context, requestId, NotEntitledMessage);
+            return;
+        }
         if (fault.TryGetValue(FaultNames.Timeout, out var timeout))
         {
             await Task.Delay(timeout.Int("delay", 100_000), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -69,7 +86,25 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
         RestPage page;
         try
         {
-            page = endpoint(context, RestQuery.From(context.Request));
+            var query = RestQuery.From(context.Request);
+            if (options.Frontier is { } frontier)
+            {
+                using var ended = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+                await frontier.WaitThroughAsync(reads(context, query), options.SessionWait, ended.Token);
+            }
+            page = endpoint(context, query);
+        }
+        catch (SessionUnavailableException error)
+        {
+            if (error.Status == StatusCodes.Status503ServiceUnavailable) context.Response.Headers.RetryAfter = "1";
+            await WriteError(context, error.Status, requestId, error.Message);
+            return;
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || stopping.IsCancellationRequested)
+        {
+            // The client gave up waiting, or the server is stopping.
+            if (!context.RequestAborted.IsCancellationRequested) await WriteError(context, 503, requestId, "The simulator is stopping.");
+            return;
         }
         catch (BadRequestException error)
         {
@@ -154,6 +189,18 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults)
                 item[key] = value.ToJsonString();
             }
         }
+    }
+
+    /// <summary>
+    /// Writes Polygon's plan-entitlement refusal: 403 <c>{"status":"NOT_AUTHORIZED","request_id":…,"message":…}</c>.
+    /// The text is in <c>message</c>, not <c>error</c>, as the live API sends it, so clients must read both.
+    /// </summary>
+    public static Task WriteNotAuthorized(HttpContext context, string requestId, string message)
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        context.Response.ContentType = "application/json";
+        var body = new JsonObject { ["status"] = "NOT_AUTHORIZED", ["request_id"] = requestId, ["message"] = message };
+        return context.Response.WriteAsync(body.ToJsonString(WireJson), Encoding.UTF8);
     }
 
     /// <summary>Writes Polygon's error body <c>{"status":"ERROR","request_id":…,"error":…}</c>.</summary>

@@ -18,21 +18,21 @@ public sealed class AggregatesEndpoint(LakeGate lake)
     /// <summary>Default and maximum page size.</summary>
     public const int DefaultLimit = 5000, MaxLimit = 50000;
 
+    /// <summary>
+    /// The last session the answer reads: the New York date of <c>to</c>, or, for buckets longer than a day
+    /// (whose last bar can run past <c>to</c>), the date that bar ends on.
+    /// </summary>
+    public static DateOnly Reads(HttpContext context, RestQuery query)
+    {
+        var range = BarRange.Parse(context.Request.RouteValues);
+        var last = range.ToExclusive.AddTicks(-1);
+        return NewYorkTime.LocalDate(range.Span > TimeSpan.FromDays(1) ? last + range.Span : last);
+    }
+
     /// <summary>Answers one request.</summary>
     public RestPage Handle(HttpContext context, RestQuery query)
     {
-        var route = context.Request.RouteValues;
-        var ticker = route["ticker"]!.ToString()!;
-        var multiplierText = route["multiplier"]!.ToString()!;
-        var timespan = route["timespan"]!.ToString()!;
-        var fromText = route["from"]!.ToString()!;
-        var toText = route["to"]!.ToString()!;
-        if (!int.TryParse(multiplierText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var multiplier) || multiplier < 1)
-            throw new BadRequestException($"Could not parse the multiplier '{multiplierText}': it must be a positive integer.");
-        var (interval, span) = Bucket(timespan, multiplier);
-        var (from, _) = WireTime.Bound(fromText, "from");
-        var (toStart, toIsDate) = WireTime.Bound(toText, "to");
-        var toExclusive = toIsDate ? NewYorkTime.ToUtc(NewYorkTime.LocalDate(toStart).AddDays(1), TimeOnly.MinValue) : toStart.AddMilliseconds(1);
+        var (ticker, multiplier, timespan, fromText, toText, interval, span, from, toExclusive) = BarRange.Parse(context.Request.RouteValues);
         var limit = query.Limit(DefaultLimit, MaxLimit);
         var descending = string.Equals(query["sort"], "desc", StringComparison.OrdinalIgnoreCase);
         var isIndex = ticker.StartsWith("I:", StringComparison.Ordinal);
@@ -90,18 +90,4 @@ public sealed class AggregatesEndpoint(LakeGate lake)
         body["count"] = bars.Count;
         return new RestPage(body, next);
     }
-
-    /// <summary>The SQL interval and a generous span for one bar (to include a partial last bucket's rows).</summary>
-    private static (string Interval, TimeSpan Span) Bucket(string timespan, int m) => timespan switch
-    {
-        "second" => ($"{m} seconds", TimeSpan.FromSeconds(m)),
-        "minute" => ($"{m} minutes", TimeSpan.FromMinutes(m)),
-        "hour" => ($"{m} hours", TimeSpan.FromHours(m)),
-        "day" => ($"{m} days", TimeSpan.FromDays(m)),
-        "week" => ($"{7 * m} days", TimeSpan.FromDays(7 * m)),
-        "month" => ($"{m} months", TimeSpan.FromDays(31 * m)),
-        "quarter" => ($"{3 * m} months", TimeSpan.FromDays(92 * m)),
-        "year" => ($"{m} years", TimeSpan.FromDays(366 * m)),
-        _ => throw new BadRequestException($"Could not parse the timespan '{timespan}': expected second, minute, hour, day, week, month, quarter or year."),
-    };
 }

@@ -25,6 +25,10 @@ public sealed class ChainSnapshotEndpoint(LakeGate lake, SimulatedClock clock, S
         ["ticker"] = "ticker", ["expiration_date"] = "expiry", ["strike_price"] = "strike",
     };
 
+    /// <summary>The last session the answer reads: the date of the pinned poll on later pages, else of the visible "now".</summary>
+    public DateOnly Reads(HttpContext context, RestQuery query) => Spx.Research.Market.NewYorkTime.LocalDate(
+        query["snap"] is { } pinned ? DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(pinned, CultureInfo.InvariantCulture)) : Visible());
+
     /// <summary>The chain.</summary>
     public RestPage Chain(HttpContext context, RestQuery query)
     {
@@ -70,11 +74,14 @@ public sealed class ChainSnapshotEndpoint(LakeGate lake, SimulatedClock clock, S
     /// <summary>The instant (ms) of the latest poll visible now, or null before the first.</summary>
     public long? LatestPoll(string underlying)
     {
-        var visible = clock.Now - (options.Delayed ? TimeSpan.FromMinutes(15) : TimeSpan.Zero);
+        var visible = Visible();
         var date = Spx.Research.Market.NewYorkTime.LocalDate(visible);
         return lake.Scalar<long?>(
             $"SELECT epoch_ms(max(snapshot_ts)) FROM chain_snapshots WHERE underlying = {SqlText.Literal(underlying)} AND snapshot_ts <= {SqlText.Instant(visible)} AND date BETWEEN {SqlText.Date(date.AddDays(-7))} AND {SqlText.Date(date)}");
     }
+
+    /// <summary>The simulated clock, 15 minutes back when delayed: the latest instant a poll may be from.</summary>
+    private DateTimeOffset Visible() => clock.Now - (options.Delayed ? TimeSpan.FromMinutes(15) : TimeSpan.Zero);
 
     private static string PollCondition(long ms)
     {

@@ -23,6 +23,9 @@ public sealed class ContractsEndpoint(LakeGate lake, SimulatedClock clock)
         ["ticker"] = "ticker", ["underlying_ticker"] = "underlying", ["expiration_date"] = "expiry", ["strike_price"] = "strike",
     };
 
+    /// <summary>The last session the answer reads: <c>as_of</c> (default the simulated clock's date).</summary>
+    public DateOnly Reads(HttpContext context, RestQuery query) => AsOf(query);
+
     /// <summary>The list.</summary>
     public RestPage List(HttpContext context, RestQuery query)
     {

@@ -14,6 +14,24 @@ public sealed class NewsEndpoint(LakeGate lake)
 
     private static readonly (string Suffix, string Op)[] Operators = [("", "="), (".gt", ">"), (".gte", ">="), (".lt", "<"), (".lte", "<=")];
 
+    /// <summary>
+    /// The last session the answer reads: the day after the <c>published_utc</c> upper bound (=, .lte, .lt), since a
+    /// session's news can carry the next UTC date; with no upper bound, every session (the default sort is newest first).
+    /// </summary>
+    public static DateOnly Reads(HttpContext context, RestQuery query)
+    {
+        DateOnly? bound = null;
+        foreach (var suffix in new[] { "", ".lte", ".lt" })
+        {
+            if (query["published_utc" + suffix] is not { } text) continue;
+            var date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
+                : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? DateOnly.FromDateTime(instant.UtcDateTime)
+                : throw new BadRequestException($"Could not parse published_utc{suffix} '{text}'.");
+            bound = bound is { } b && b > date ? b : date;
+        }
+        return bound is { } last ? last.AddDays(1) : DateOnly.MaxValue;
+    }
+
     /// <summary>Answers one request.</summary>
     public RestPage Handle(HttpContext context, RestQuery query)
     {

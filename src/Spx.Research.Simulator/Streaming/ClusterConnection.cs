@@ -56,7 +56,8 @@ public sealed class ClusterConnection(
                         await Close(WebSocketCloseStatus.PolicyViolation, "authentication failed", token);
                         break;
                     }
-                    if (!registry.TryClaim(cluster, parameters, this))
+                    // The fault answers as a real second connection would, without needing one.
+                    if (_faults.ContainsKey(FaultNames.WsMaxConnections) || !registry.TryClaim(cluster, parameters, this))
                     {
                         await SendStatus("max_connections", "Maximum number of connections exceeded.", token);
                         await Close(WebSocketCloseStatus.PolicyViolation, "max_connections", token);
@@ -111,7 +112,7 @@ public sealed class ClusterConnection(
             var until = options.ReplayFor is { } span ? from + span : DateTimeOffset.MaxValue.AddYears(-1);
             var sent = 0;
             ReplayFrame? held = null;
-            foreach (var frame in new ReplayFeed(lake, cluster).Frames(from, until))
+            await foreach (var frame in new ReplayFeed(lake, cluster, options.Frontier, options.SessionWait).Frames(from, until, token))
             {
                 var delay = clock.WallDelayUntil(frame.DueAt);
                 if (delay > TimeSpan.Zero) await Task.Delay(delay, token);

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Spx.Research.Lake;
 using Spx.Research.Market;
+using Spx.Research.Simulator.Generation;
 
 namespace Spx.Research.Simulator.Streaming;
 
@@ -15,19 +17,24 @@ namespace Spx.Research.Simulator.Streaming;
 /// <c>options</c> — <c>AM</c> from <c>option_bars_1m</c> (the lake has no per-second option bars);
 /// <c>indices</c> — <c>AM</c>, <c>A</c> and <c>V</c> from <c>index_bars_1m</c> (no per-second index data:
 /// <c>A</c> comes once a minute with <c>s = e</c>, and <c>V</c> is the minute's close with capital <c>T</c>).
+/// <para>Over a lake still being generated (<paramref name="frontier"/> set), each window first waits, up to
+/// <paramref name="wait"/>, for the sessions through its end, so a replay that outruns generation pauses instead
+/// of skipping ahead or ending early.</para>
 /// </remarks>
-public sealed class ReplayFeed(LakeGate lake, string cluster)
+public sealed class ReplayFeed(LakeGate lake, string cluster, LakeFrontier? frontier, TimeSpan wait)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(10);
 
     /// <summary>Frames due in (<paramref name="from"/>, <paramref name="until"/>], loaded ten simulated minutes at a time, skipping nights.</summary>
-    public IEnumerable<ReplayFrame> Frames(DateTimeOffset from, DateTimeOffset until)
+    /// <exception cref="SessionUnavailableException">A session the replay reached was not generated in time, or its generation failed.</exception>
+    public async IAsyncEnumerable<ReplayFrame> Frames(DateTimeOffset from, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var start = from;
         while (start < until)
         {
             // Bars whose due time falls in (start, end]: ts in (start - span, end - span].
             var end = start + Window < until ? start + Window : until;
+            if (frontier is not null) await frontier.WaitThroughAsync(NewYorkTime.LocalDate(end), wait, cancellationToken).ConfigureAwait(false);
             var events = new List<(DateTimeOffset Due, ReplayEvent Event)>();
             foreach (var source in Sources())
             {
@@ -38,9 +45,14 @@ public sealed class ReplayFeed(LakeGate lake, string cluster)
 
             if (events.Count == 0)
             {
-                // Jump over the gap (night, weekend) to the next bar.
-                var next = Sources().Select(s => lake.Scalar<long?>($"SELECT epoch_ms(min(ts)) FROM {s.View} WHERE ts > {SqlText.Instant(end)}") is { } ms
-                    ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null).Where(t => t is not null).Min();
+                // Jump over the gap (night, weekend) to the next bar. Sessions are written in order, so a bar found
+                // is the next one; none found while the lake grows means the next session is not written yet.
+                var next = NextBar(end);
+                while (next is null && frontier?.Pending is { } pending)
+                {
+                    await frontier.WaitThroughAsync(pending, wait, cancellationToken).ConfigureAwait(false);
+                    next = NextBar(end);
+                }
                 if (next is not { } nextTs) yield break;
                 start = nextTs > end ? nextTs : end;
                 continue;
@@ -48,6 +60,11 @@ public sealed class ReplayFeed(LakeGate lake, string cluster)
             start = end;
         }
     }
+
+    /// <summary>The first bar of any source after <paramref name="end"/>, or null.</summary>
+    private DateTimeOffset? NextBar(DateTimeOffset end) =>
+        Sources().Select(s => lake.Scalar<long?>($"SELECT epoch_ms(min(ts)) FROM {s.View} WHERE ts > {SqlText.Instant(end)}") is { } ms
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : (DateTimeOffset?)null).Where(t => t is not null).Min();
 
     private sealed record Source(string View, string Kind, TimeSpan Span);
 

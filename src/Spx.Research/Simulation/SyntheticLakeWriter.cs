@@ -20,7 +20,16 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
     /// Generating the next session overlaps writing the current one (a two-stage pipeline), which roughly
     /// halves the wall time on two cores; sessions are still written in date order.
     /// </summary>
-    public static long Generate(SyntheticMarket market, DateOnly from, DateOnly to, string lakeRoot, IProgress<GenerationProgress>? progress = null)
+    /// <remarks>
+    /// <paramref name="progress"/> is called on the writing thread right after each session's partitions are
+    /// published, before the next session is written: a reader told about a session can serve it at once
+    /// (the simulator serves a range while it is still being generated this way), and a slow callback holds the writer.
+    /// <paramref name="cancellationToken"/> is checked between sessions; cancelling never changes what was already written.
+    /// </remarks>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the last session.</exception>
+    public static long Generate(
+        SyntheticMarket market, DateOnly from, DateOnly to, string lakeRoot, IProgress<GenerationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         // Two single-threaded writers beside the generator: per-partition work is mostly fixed cost
         // (staging, validation, COPY, publish) that one DuckDB thread does as fast as several.
@@ -30,7 +39,7 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
         var total = market.Sessions(from, to).Count;
         var sessions = market.Generate(from, to); // validates the range before anything starts
         var queue = Channel.CreateBounded<SessionData>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        using var cancel = new CancellationTokenSource();
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(async () =>
         {
             try
@@ -51,10 +60,11 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
         var done = 0;
         try
         {
-            while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (queue.Reader.WaitToReadAsync(cancellationToken).AsTask().GetAwaiter().GetResult())
             {
                 while (queue.Reader.TryRead(out var session))
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     rows += sink.Write(session, market.Options.Seed);
                     progress?.Report(new GenerationProgress(++done, total, session.Date, rows));
                 }

@@ -46,6 +46,26 @@ public sealed class SyntheticDeterminismTests : IDisposable
     }
 
     [Fact]
+    public void Cancelling_stops_between_sessions_and_keeps_what_was_written()
+    {
+        var root = Path.Combine(_root, "cancelled");
+        var market = new SyntheticMarket(new SyntheticMarketOptions { Seed = 3, Profile = SimulationProfile.Bench });
+        using var cancel = new CancellationTokenSource();
+        var reported = new List<DateOnly>();
+        // Progress runs on the writing thread after each session is published, so cancelling there stops the next one.
+        var progress = new InlineProgress(p =>
+        {
+            reported.Add(p.LastDate);
+            cancel.Cancel();
+        });
+
+        Assert.ThrowsAny<OperationCanceledException>(() => SyntheticLakeWriter.Generate(market, Day, Day.AddDays(2), root, progress, cancel.Token));
+
+        Assert.Equal([Day], reported);
+        Assert.Equal([Day], new LakeLayout(root).Partitions(FoundationDatasets.StockBars1m.Name));
+    }
+
+    [Fact]
     public void Ranges_before_the_epoch_or_reversed_are_refused()
     {
         var market = new SyntheticMarket(new SyntheticMarketOptions());
@@ -67,6 +87,11 @@ public sealed class SyntheticDeterminismTests : IDisposable
         foreach (var file in layout.PartitionFiles(dataset, date))
             files[Path.GetRelativePath(root, file)] = File.ReadAllBytes(file);
         return files;
+    }
+
+    private sealed class InlineProgress(Action<GenerationProgress> report) : IProgress<GenerationProgress>
+    {
+        public void Report(GenerationProgress value) => report(value);
     }
 
     private static byte[] Spx(SortedDictionary<string, byte[]> files) => files.First(f => f.Key.StartsWith("index_bars_1m", StringComparison.Ordinal)).Value;
