@@ -13,7 +13,10 @@ public sealed record SimulatorOptions
     public string? LakeRoot { get; init; }
 
     /// <summary>The key clients must present (Bearer header, <c>apiKey=</c> query, or WebSocket auth).</summary>
-    public string ApiKey { get; init; } = "sim-key";
+    public string ApiKey { get; init; } = DefaultApiKey;
+
+    /// <summary>The key a simulator accepts unless told otherwise.</summary>
+    public const string DefaultApiKey = "sim-key";
 
     /// <summary>Loopback port; 0 picks a free one.</summary>
     public int Port { get; init; }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Spx.Research.Cli.Output;
 using Spx.Research.Market;
 using Spx.Research.Simulation;
@@ -83,8 +84,10 @@ public static class SimulateCommand
             }
             using var generated = synthetic;
             using var stop = new CancellationTokenSource();
+            // Ctrl+C, and SIGTERM from a service manager or `kill`: both stop serving and delete a generated lake.
             ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
             Console.CancelKeyPress += onCancel;
+            using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
             try
             {
                 Serve(options, output, stop.Token).GetAwaiter().GetResult();
@@ -104,7 +107,7 @@ public static class SimulateCommand
         var baseUri = await simulator.StartAsync(stop);
         output.WriteLine(baseUri.ToString().TrimEnd('/'));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"clock {NewYorkTime.ToLocal(simulator.Clock!.Start):yyyy-MM-dd HH:mm} New York, speed {options.Speed}; key '{options.ApiKey}'; Ctrl+C to stop"));
+            $"clock {NewYorkTime.ToLocal(simulator.Clock!.Start):yyyy-MM-dd HH:mm} New York, speed {options.Speed}; {KeyHint(options.ApiKey)}; Ctrl+C to stop"));
         try
         {
             await Task.Delay(Timeout.Infinite, stop);
@@ -114,4 +117,8 @@ public static class SimulateCommand
             // Ctrl+C.
         }
     }
+
+    /// <summary>The default key is printed so a user can paste it; a key given with --key may be a real one and is not.</summary>
+    private static string KeyHint(string key) =>
+        key == SimulatorOptions.DefaultApiKey ? $"key '{key}'" : "key: the one given with --key";
 }
