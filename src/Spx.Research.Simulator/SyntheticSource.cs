@@ -62,7 +62,7 @@ public sealed class SyntheticSource : IDisposable
 
         var source = new SyntheticSource(Directory.CreateTempSubdirectory("spx-simulator-lake-").FullName, new LakeFrontier(sessions.Select(s => s.Date)));
         var token = source._stop.Token;
-        var written = new WriterProgress(p =>
+        var written = new SyncProgress<GenerationProgress>(p =>
         {
             source.Frontier.Advance(p.LastDate);
             progress?.Report(p);
@@ -110,11 +110,5 @@ public sealed class SyntheticSource : IDisposable
             Frontier.Fail(error);
             if (started) failed?.Invoke(error);
         }
-    }
-
-    /// <summary>Reports synchronously on the writer's thread (unlike <see cref="Progress{T}"/>), so the frontier moves before the next session.</summary>
-    private sealed class WriterProgress(Action<GenerationProgress> report) : IProgress<GenerationProgress>
-    {
-        public void Report(GenerationProgress value) => report(value);
     }
 }

@@ -53,7 +53,7 @@ public sealed class SyntheticDeterminismTests : IDisposable
         using var cancel = new CancellationTokenSource();
         var reported = new List<DateOnly>();
         // Progress runs on the writing thread after each session is published, so cancelling there stops the next one.
-        var progress = new InlineProgress(p =>
+        var progress = new SyncProgress<GenerationProgress>(p =>
         {
             reported.Add(p.LastDate);
             cancel.Cancel();
@@ -87,11 +87,6 @@ public sealed class SyntheticDeterminismTests : IDisposable
         foreach (var file in layout.PartitionFiles(dataset, date))
             files[Path.GetRelativePath(root, file)] = File.ReadAllBytes(file);
         return files;
-    }
-
-    private sealed class InlineProgress(Action<GenerationProgress> report) : IProgress<GenerationProgress>
-    {
-        public void Report(GenerationProgress value) => report(value);
     }
 
     private static byte[] Spx(SortedDictionary<string, byte[]> files) => files.First(f => f.Key.StartsWith("index_bars_1m", StringComparison.Ordinal)).Value;
