@@ -7,6 +7,15 @@ public class HelpTests
     [InlineData("lake")]
     [InlineData("lake", "info")]
     [InlineData("sql")]
+    [InlineData("generate")]
+    [InlineData("samples")]
+    [InlineData("notebook")]
+    [InlineData("notebook", "run")]
+    [InlineData("api")]
+    [InlineData("api", "chain")]
+    [InlineData("api", "stream")]
+    [InlineData("simulate")]
+    [InlineData("simulate", "serve")]
     public void Every_verb_has_help_that_exits_0(params string[] verb)
     {
         var run = CliRun.Of([.. verb, "--help"]);
@@ -22,6 +31,6 @@ public class HelpTests
         var run = CliRun.Of("--help");
 
         Assert.Equal(0, run.ExitCode);
-        foreach (var verb in new[] { "calendar", "lake", "sql" }) Assert.Contains(verb, run.Output);
+        foreach (var verb in new[] { "calendar", "lake", "sql", "generate", "samples", "notebook", "api", "simulate" }) Assert.Contains(verb, run.Output);
     }
 }

@@ -27,6 +27,7 @@ public sealed class AggregateDeduplicatorTests
     {
         var seen = new AggregateDeduplicator();
         for (var s = 0; s < 23_400; s++) Assert.True(seen.IsNew(Bar("A", "SPY", s)));
+        Assert.InRange(seen.Remembered, 900, 4_097);                // a day of seconds, but only about the horizon's worth kept
 
         Assert.False(seen.IsNew(Bar("A", "SPY", 23_399 - 60)));   // within 15 minutes: still recognised
         Assert.True(seen.IsNew(Bar("A", "SPY", 0)));              // hours old: cannot be checked, passes

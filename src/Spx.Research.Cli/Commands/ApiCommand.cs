@@ -33,12 +33,7 @@ public static class ApiCommand
         Recursive = true,
     };
 
-    private static readonly Option<OutputFormat> Format = new("--format")
-    {
-        Description = "Output format",
-        DefaultValueFactory = _ => OutputFormat.Table,
-        Recursive = true,
-    };
+    private static readonly Option<OutputFormat> Format = Recursive(CommonOptions.Format());
 
     public static Command Create()
     {
@@ -92,7 +87,6 @@ public static class ApiCommand
                 ExpirationDate = Range(parse.GetValue(expiryFrom), parse.GetValue(expiryTo)),
                 StrikePrice = Range(parse.GetValue(strikeFrom), parse.GetValue(strikeTo)),
                 ContractType = parse.GetValue(type),
-                Limit = 1000,
             };
             var rows = new List<object?[]>();
             await foreach (var c in client.OptionsContracts(query, ct))
@@ -334,5 +328,12 @@ public static class ApiCommand
             'h' => TimeSpan.FromHours(value),
             _ => TimeSpan.FromSeconds(value),
         };
+    }
+
+    /// <summary>The shared option, inherited by every api subcommand.</summary>
+    private static Option<T> Recursive<T>(Option<T> option)
+    {
+        option.Recursive = true;
+        return option;
     }
 }

@@ -23,7 +23,7 @@ public static class SimulateCommand
         var lake = new Option<string?>("--lake") { Description = "Lake to serve (default: the bundled sample lake)" };
         var speed = new Option<string>("--speed") { Description = "Replay speed: 1, 60, … or max", DefaultValueFactory = _ => "1" };
         var start = new Option<string?>("--start") { Description = "Simulated clock start, New York time (YYYY-MM-DDTHH:MM); default 10:00 on the lake's first session, after its first chain poll" };
-        var key = new Option<string>("--key") { Description = "API key clients must present", DefaultValueFactory = _ => "sim-key" };
+        var key = new Option<string>("--key") { Description = "API key clients must present", DefaultValueFactory = _ => SimulatorOptions.DefaultApiKey };
         var faults = new Option<string?>("--faults") { Description = "Fault plan file (JSON: {\"seed\":1,\"rules\":[{\"endpoint\":\"aggs\",\"fault\":\"rate_limit\",\"p\":0.2}]})" };
         var delayed = new Option<bool>("--delayed") { Description = "Serve snapshots 15 minutes late (timeframe DELAYED)" };
         var seed = new Option<long?>("--seed") { Description = "Serve a synthetic market with this seed, generated on the fly, instead of a lake (sessions --from..--to; serving starts after the first)" };

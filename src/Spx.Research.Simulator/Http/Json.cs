@@ -13,13 +13,6 @@ public static class Json
         return target;
     }
 
-    /// <summary>Sets <paramref name="name"/> to the integer at <paramref name="ordinal"/> unless it is NULL.</summary>
-    public static JsonObject Long(this JsonObject target, string name, DuckDbDataReader reader, int ordinal)
-    {
-        if (!reader.IsDBNull(ordinal)) target[name] = reader.GetInt64(ordinal);
-        return target;
-    }
-
     /// <summary>Nullable double from a column.</summary>
     public static double? OptDouble(this DuckDbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 

@@ -4,6 +4,6 @@ namespace Spx.Research.Simulator.Http;
 
 /// <summary>
 /// What an endpoint answers before the shared pipeline adds <c>request_id</c>, <c>next_url</c> and faults:
-/// the body, the path+query of the next page (null on the last), and the cursor of this page (for the loop fault).
+/// the body and the path+query of the next page (null on the last).
 /// </summary>
-public sealed record RestPage(JsonNode Body, string? NextPathAndQuery = null, string? ThisPathAndQuery = null, int Status = 200);
+public sealed record RestPage(JsonNode Body, string? NextPathAndQuery = null);

@@ -144,7 +144,6 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults,
             text = comma >= 0 ? text.Insert(comma, ",") : text + "}";
         }
         if (fault.ContainsKey(FaultNames.Truncated)) text = text[..(text.Length / 2)];
-        context.Response.StatusCode = page.Status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(text, Encoding.UTF8, context.RequestAborted);
     }
@@ -162,7 +161,7 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults,
         var host = context.Request.Host;
         var origin = $"{context.Request.Scheme}://{host}";
         if (fault.ContainsKey(FaultNames.CursorLoop) && page.NextPathAndQuery is not null)
-            return origin + (page.ThisPathAndQuery ?? ThisPathAndQuery(context.Request));
+            return origin + ThisPathAndQuery(context.Request);
         if (page.NextPathAndQuery is not { } next) return null;
         if (fault.ContainsKey(FaultNames.DoubledPort) && host.Port is { } port) return $"{context.Request.Scheme}://{host.Host}:{port}:{port}{next}";
         if (fault.ContainsKey(FaultNames.ForeignHost)) return $"https://api.polygon.invalid:443{next}";
@@ -209,6 +208,6 @@ public sealed class RestPipeline(SimulatorOptions options, FaultInjector faults,
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         var body = new JsonObject { ["status"] = "ERROR", ["request_id"] = requestId, ["error"] = error };
-        return context.Response.WriteAsync(body.ToJsonString(), Encoding.UTF8);
+        return context.Response.WriteAsync(body.ToJsonString(WireJson), Encoding.UTF8);
     }
 }

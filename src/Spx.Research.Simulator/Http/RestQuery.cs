@@ -11,14 +11,7 @@ public sealed class RestQuery
 {
     private readonly Dictionary<string, string> _values;
 
-    private RestQuery(Dictionary<string, string> values, bool fromCursor)
-    {
-        _values = values;
-        FromCursor = fromCursor;
-    }
-
-    /// <summary>True when the values came from a cursor.</summary>
-    public bool FromCursor { get; }
+    private RestQuery(Dictionary<string, string> values) => _values = values;
 
     /// <summary>All values.</summary>
     public IReadOnlyDictionary<string, string> Values => _values;
@@ -27,10 +20,10 @@ public sealed class RestQuery
     public static RestQuery From(HttpRequest request)
     {
         if (request.Query.TryGetValue("cursor", out var cursor) && !string.IsNullOrEmpty(cursor))
-            return new RestQuery(PageCursor.Decode(cursor.ToString()), fromCursor: true);
+            return new RestQuery(PageCursor.Decode(cursor.ToString()));
         var values = request.Query.Where(kv => kv.Key != "apiKey")
             .ToDictionary(kv => kv.Key, kv => kv.Value.ToString(), StringComparer.Ordinal);
-        return new RestQuery(values, fromCursor: false);
+        return new RestQuery(values);
     }
 
     /// <summary>A value or null.</summary>

@@ -6,7 +6,7 @@ using Spx.Research.Simulator.Http;
 namespace Spx.Research.Simulator.Rest;
 
 /// <summary>
-/// The path of an aggregates request, parsed once for both the answer and the sessions it reads:
+/// The path of an aggregates request, parsed the same way for the answer and for the sessions it reads:
 /// <c>{ticker}/range/{multiplier}/{timespan}/{from}/{to}</c> with the SQL bucket interval and the instant range.
 /// </summary>
 /// <param name="Span">A generous length of one bar (month = 31 days), to include a partial last bucket's rows.</param>

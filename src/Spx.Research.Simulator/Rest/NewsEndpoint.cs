@@ -12,8 +12,6 @@ public sealed class NewsEndpoint(LakeGate lake)
     /// <summary>Default and maximum page size.</summary>
     public const int DefaultLimit = 10, MaxLimit = 1000;
 
-    private static readonly (string Suffix, string Op)[] Operators = [("", "="), (".gt", ">"), (".gte", ">="), (".lt", "<"), (".lte", "<=")];
-
     /// <summary>
     /// The last session the answer reads: the day after the <c>published_utc</c> upper bound (=, .lte, .lt), since a
     /// session's news can carry the next UTC date; with no upper bound, every session (the default sort is newest first).
@@ -24,9 +22,8 @@ public sealed class NewsEndpoint(LakeGate lake)
         foreach (var suffix in new[] { "", ".lte", ".lt" })
         {
             if (query["published_utc" + suffix] is not { } text) continue;
-            var date = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-                : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? DateOnly.FromDateTime(instant.UtcDateTime)
-                : throw new BadRequestException($"Could not parse published_utc{suffix} '{text}'.");
+            var (isDate, day, instant) = Published(text, suffix);
+            var date = isDate ? day : DateOnly.FromDateTime(instant.UtcDateTime);
             bound = bound is { } b && b > date ? b : date;
         }
         return bound is { } last ? last.AddDays(1) : DateOnly.MaxValue;
@@ -38,17 +35,15 @@ public sealed class NewsEndpoint(LakeGate lake)
         var limit = query.Limit(DefaultLimit, MaxLimit);
         var conditions = new List<string>();
         if (query["ticker"] is { } ticker) conditions.Add($"list_contains(tickers, {SqlText.Literal(ticker)})");
-        foreach (var (suffix, op) in Operators)
+        foreach (var (suffix, op) in RangeFilter.Operators)
         {
             if (query["published_utc" + suffix] is not { } text) continue;
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-                conditions.Add($"CAST(published_utc AT TIME ZONE 'UTC' AS DATE) {op} {SqlText.Date(date)}");
-            else if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
-                conditions.Add($"published_utc {op} {SqlText.Instant(instant)}");
-            else throw new BadRequestException($"Could not parse published_utc{suffix} '{text}'.");
+            var (isDate, date, instant) = Published(text, suffix);
+            conditions.Add(isDate
+                ? $"CAST(published_utc AT TIME ZONE 'UTC' AS DATE) {op} {SqlText.Date(date)}"
+                : $"published_utc {op} {SqlText.Instant(instant)}");
         }
-        var order = RangeFilter.OrderBy(query, new Dictionary<string, string> { ["published_utc"] = "published_utc" }, "published_utc", "desc")
-            .Replace("ticker", "id", StringComparison.Ordinal);
+        var order = RangeFilter.OrderBy(query, new Dictionary<string, string> { ["published_utc"] = "published_utc" }, "published_utc", "desc", tieBreak: "id");
         var sql = $"""
             SELECT id, published_utc, tickers, title, description, article_url, publisher, author, keywords, sentiment, sentiment_reasoning
             FROM news WHERE {RangeFilter.Where(conditions)} ORDER BY {order} {OffsetPaging.Sql(query, limit)}
@@ -92,6 +87,12 @@ public sealed class NewsEndpoint(LakeGate lake)
             ["results"] = new JsonArray([.. items]), ["status"] = "OK", ["request_id"] = "", ["count"] = items.Count,
         }, next);
     }
+
+    /// <summary>A <c>published_utc</c> filter value: a date (<c>IsDate</c>) or an instant.</summary>
+    private static (bool IsDate, DateOnly Date, DateTimeOffset Instant) Published(string text, string suffix) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? (true, date, default)
+        : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant) ? (false, default, instant)
+        : throw new BadRequestException($"Could not parse published_utc{suffix} '{text}'.");
 
     private static List<string> Strings(object value) => value switch
     {

@@ -6,7 +6,8 @@ namespace Spx.Research.Simulator.Rest;
 /// <summary>Polygon's filter operators (<c>field</c>, <c>field.gt/.gte/.lt/.lte</c>) turned into SQL conditions on a column.</summary>
 public static class RangeFilter
 {
-    private static readonly (string Suffix, string Op)[] Operators = [("", "="), (".gt", ">"), (".gte", ">="), (".lt", "<"), (".lte", "<=")];
+    /// <summary>Each query suffix and its SQL operator.</summary>
+    internal static readonly (string Suffix, string Op)[] Operators = [("", "="), (".gt", ">"), (".gte", ">="), (".lt", "<"), (".lte", "<=")];
 
     /// <summary>Conditions for a date field.</summary>
     public static IEnumerable<string> Dates(RestQuery query, string field, string column) =>
@@ -29,8 +30,8 @@ public static class RangeFilter
         var other => throw new BadRequestException($"Could not parse contract_type '{other}': expected call or put."),
     };
 
-    /// <summary>The ORDER BY column for a <c>sort</c> value, with a unique tie-break.</summary>
-    public static string OrderBy(RestQuery query, IReadOnlyDictionary<string, string> columns, string fallback, string defaultOrder = "asc")
+    /// <summary>The ORDER BY column for a <c>sort</c> value, then the unique <paramref name="tieBreak"/> column so pages never overlap.</summary>
+    public static string OrderBy(RestQuery query, IReadOnlyDictionary<string, string> columns, string fallback, string defaultOrder = "asc", string tieBreak = "ticker")
     {
         var sort = query["sort"] ?? fallback;
         if (!columns.TryGetValue(sort, out var column)) throw new BadRequestException($"Could not parse sort '{sort}': expected one of {string.Join(", ", columns.Keys)}.");
@@ -40,7 +41,7 @@ public static class RangeFilter
             "desc" => "DESC",
             var other => throw new BadRequestException($"Could not parse order '{other}': expected asc or desc."),
         };
-        return $"{column} {order}, ticker {order}";
+        return $"{column} {order}, {tieBreak} {order}";
     }
 
     /// <summary>All conditions joined for a WHERE clause.</summary>

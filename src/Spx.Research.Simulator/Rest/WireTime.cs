@@ -6,9 +6,6 @@ namespace Spx.Research.Simulator.Rest;
 /// <summary>Parsing and formatting of the time forms on Polygon's wire: dates, Unix ms in paths, ISO strings.</summary>
 public static class WireTime
 {
-    /// <summary>Unix ms.</summary>
-    public static long Ms(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds();
-
     /// <summary>Unix ns.</summary>
     public static long Ns(DateTimeOffset instant) => instant.ToUnixTimeMilliseconds() * 1_000_000;
 

@@ -52,9 +52,15 @@ internal static class UnixTime
     private static readonly long MinMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
 
     public static DateTimeOffset FromMilliseconds(long ms) =>
-        ms < MinMilliseconds || ms > MaxMilliseconds
-            ? throw new JsonException($"timestamp {ms} ms is out of range")
-            : DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        TryFromMilliseconds(ms, out var instant) ? instant : throw new JsonException($"timestamp {ms} ms is out of range");
+
+    /// <summary>False when <paramref name="ms"/> is outside what <see cref="DateTimeOffset"/> holds.</summary>
+    public static bool TryFromMilliseconds(long ms, out DateTimeOffset instant)
+    {
+        var inRange = ms >= MinMilliseconds && ms <= MaxMilliseconds;
+        instant = inRange ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : default;
+        return inRange;
+    }
 
     /// <summary>Exact for integers: nanoseconds keep their 100 ns ticks.</summary>
     public static DateTimeOffset FromAnyUnit(long value)

@@ -13,6 +13,9 @@ internal sealed class AggregateDeduplicator
 
     private readonly Dictionary<(string EventType, string Symbol), Window> _windows = [];
 
+    /// <summary>Window starts remembered across all symbols (what the memory bound is about).</summary>
+    public int Remembered => _windows.Values.Sum(w => w.Count);
+
     /// <summary>True the first time a bar is seen (deliver it); false for a repeat.</summary>
     public bool IsNew(AggregateEvent bar)
     {
@@ -27,6 +30,8 @@ internal sealed class AggregateDeduplicator
         private static readonly long HorizonMs = (long)Horizon.TotalMilliseconds;
         private readonly HashSet<long> _starts = [];
         private long _newest = long.MinValue;
+
+        public int Count => _starts.Count;
 
         public bool Add(long start)
         {

@@ -466,7 +466,6 @@ public sealed class PolygonStreamClient : IAsyncDisposable
             if (!result.EndOfMessage) continue;
             Interlocked.Increment(ref _frames);
             if (!oversized) return (length, false);
-            _scratch.Clear();
             Interlocked.Increment(ref _decodeErrors);
             await PublishAsync(new DecodeErrorEvent($"message larger than {_options.MaxMessageBytes} bytes, discarded", ""), ct).ConfigureAwait(false);
             length = 0;

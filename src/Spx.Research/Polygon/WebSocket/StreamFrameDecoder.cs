@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Spx.Research.Polygon.Rest;
 
 namespace Spx.Research.Polygon.WebSocket;
 
@@ -124,7 +125,7 @@ public sealed class StreamFrameDecoder
                 var missing = sym is null ? "sym" : o is null ? "o" : h is null ? "h" : l is null ? "l" : c is null ? "c" : s is null ? "s" : e is null ? "e" : null;
                 if (wrongType is not null && IsAggregateField(wrongType)) return Invalid(frame, start, end, $"{ev} event: field '{wrongType}' has the wrong type");
                 if (missing is not null) return Invalid(frame, start, end, $"{ev} event: required field '{missing}' is missing");
-                if (!TryInstant(s!.Value, out var startTime) || !TryInstant(e!.Value, out var endTime))
+                if (!UnixTime.TryFromMilliseconds(s!.Value, out var startTime) || !UnixTime.TryFromMilliseconds(e!.Value, out var endTime))
                     return Invalid(frame, start, end, $"{ev} event: 's'/'e' is not a Unix-millisecond time");
                 return new AggregateEvent(ev, sym!, v, av, op, vw, a, o!.Value, h!.Value, l!.Value, c!.Value, z, startTime, endTime, otc);
 
@@ -132,7 +133,7 @@ public sealed class StreamFrameDecoder
                 if (wrongType is "T" or "val" or "t") return Invalid(frame, start, end, $"V event: field '{wrongType}' has the wrong type");
                 var missingV = ticker is null ? "T" : val is null ? "val" : t is null ? "t" : null;
                 if (missingV is not null) return Invalid(frame, start, end, $"V event: required field '{missingV}' is missing");
-                if (!TryInstant(t!.Value, out var at)) return Invalid(frame, start, end, "V event: 't' is not a Unix-millisecond time");
+                if (!UnixTime.TryFromMilliseconds(t!.Value, out var at)) return Invalid(frame, start, end, "V event: 't' is not a Unix-millisecond time");
                 return new IndexValueEvent(ticker!, val!.Value, at);
 
             case "status":
@@ -163,17 +164,6 @@ public sealed class StreamFrameDecoder
 
     private static string Raw(ReadOnlySpan<byte> frame, long start, long end) =>
         Encoding.UTF8.GetString(frame[(int)start..(int)end]);
-
-    private static bool TryInstant(long milliseconds, out DateTimeOffset instant)
-    {
-        if (milliseconds < -62_135_596_800_000L || milliseconds > 253_402_300_799_999L)
-        {
-            instant = default;
-            return false;
-        }
-        instant = DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);
-        return true;
-    }
 
     private static void Mismatch(ref Utf8JsonReader reader, string field, ref string? wrongType)
     {
