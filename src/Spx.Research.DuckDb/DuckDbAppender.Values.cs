@@ -54,7 +54,7 @@ public sealed unsafe partial class DuckDbAppender
             _column = c + 1;
             return this;
         }
-        return AppendDoubleSlow(value, typeof(double));
+        return AppendDoubleSlow(value);
     }
 
     /// <summary>Appends a FLOAT (also accepted by DOUBLE columns).</summary>
@@ -128,7 +128,7 @@ public sealed unsafe partial class DuckDbAppender
         var c = _column;
         if ((uint)c < (uint)_ids.Length && _ids[c] == DuckDbTypeId.Timestamp)
         {
-            ((long*)_data[c])[_row] = (value.Ticks - NativeValues.UnixEpochTicks) / 10;
+            ((long*)_data[c])[_row] = NativeValues.MicrosFromDateTime(value);
             _column = c + 1;
             return this;
         }
@@ -250,7 +250,7 @@ public sealed unsafe partial class DuckDbAppender
         return this;
     }
 
-    private DuckDbAppender AppendDoubleSlow(double value, Type source)
+    private DuckDbAppender AppendDoubleSlow(double value)
     {
         var c = NextColumn();
         switch (_ids[c])
@@ -261,7 +261,7 @@ public sealed unsafe partial class DuckDbAppender
                 if (!double.IsFinite(value) || Math.Abs(value) >= 7.9e28) throw OutOfRange(c, value);
                 WriteDecimal(c, (decimal)value);
                 break;
-            default: throw Mismatch(c, source);
+            default: throw Mismatch(c, typeof(double));
         }
         _column = c + 1;
         return this;

@@ -18,10 +18,10 @@ internal static class AtomicFile
 
     /// <summary>
     /// Flushes <paramref name="temp"/> to disk (so a crash after the rename cannot leave a torn file) and
-    /// renames it to <c>part-&lt;first 16 hex of SHA-256&gt;.parquet</c> in its folder. Returns the final path and
-    /// whether it is new (false: identical content was already there, and the temp file is deleted).
+    /// renames it to <c>part-&lt;first 16 hex of SHA-256&gt;.parquet</c> in its folder. Returns the final path
+    /// (when identical content was already there, the temp file is deleted).
     /// </summary>
-    public static (string Path, bool Added) PublishByContent(string temp)
+    public static string PublishByContent(string temp)
     {
         string hash;
         using (var stream = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
@@ -33,10 +33,10 @@ internal static class AtomicFile
         if (File.Exists(final))
         {
             File.Delete(temp);
-            return (final, false);
+            return final;
         }
         File.Move(temp, final);
-        return (final, true);
+        return final;
     }
 
     /// <summary>Deletes a file if it exists, also when its folder is gone.</summary>

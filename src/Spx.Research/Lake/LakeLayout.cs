@@ -109,8 +109,12 @@ public sealed class LakeLayout
     {
         var folder = PartitionDirectory(dataset, date);
         if (!Directory.Exists(folder)) return [];
-        return Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal).ToArray();
+        return ParquetFiles(folder);
     }
+
+    /// <summary>The <c>*.parquet</c> files directly in <paramref name="folder"/>, sorted by ordinal name.</summary>
+    internal static string[] ParquetFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>
     /// The real folder behind a partition path: the target of its link, or the path itself for a plain

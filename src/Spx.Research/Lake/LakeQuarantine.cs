@@ -47,7 +47,7 @@ public sealed class LakeQuarantine
                 File.Delete(temp);
                 return null;
             }
-            return AtomicFile.PublishByContent(temp).Path;
+            return AtomicFile.PublishByContent(temp);
         }
         catch
         {

@@ -27,7 +27,7 @@ internal sealed record LakeSnapshot(string Dataset, string Token, IReadOnlyList<
             if (folder is null) continue;
             try
             {
-                var files = Directory.EnumerateFiles(folder, "*.parquet").Order(StringComparer.Ordinal).ToArray();
+                var files = LakeLayout.ParquetFiles(folder);
                 if (files.Length > 0) partitions.Add((date, files));
             }
             catch (DirectoryNotFoundException)

@@ -276,7 +276,7 @@ public sealed class LakeWriter : IDisposable
             Connection.ExecuteNonQuery(
                 $"COPY (SELECT * FROM {SqlText.Identifier(table)} ORDER BY {SqlText.Identifiers(schema.Key)}) " +
                 $"TO {SqlText.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)");
-            return AtomicFile.PublishByContent(temp).Path;
+            return AtomicFile.PublishByContent(temp);
         }
         catch
         {

@@ -26,9 +26,8 @@ internal sealed class PartitionLock : IDisposable
             {
                 return new PartitionLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
-            catch (IOException held) when (waited.Elapsed < timeout)
+            catch (IOException) when (waited.Elapsed < timeout)
             {
-                _ = held;
                 Thread.Sleep(Random.Shared.Next(5, 25));
             }
             catch (IOException held)

@@ -72,7 +72,7 @@ internal sealed partial class PartitionStore
 
     /// <summary>Parquet files of a version folder (real paths), sorted by name.</summary>
     public static IReadOnlyList<string> Files(string version) =>
-        Directory.EnumerateFiles(version, "*.parquet").Order(StringComparer.Ordinal).ToArray();
+        LakeLayout.ParquetFiles(version);
 
     /// <summary>The same files as a glob reader addresses them, through the partition link.</summary>
     public IReadOnlyList<string> Visible(IEnumerable<string> files) =>
@@ -94,11 +94,7 @@ internal sealed partial class PartitionStore
     public void Publish(string version)
     {
         var previous = CurrentVersion();
-        // The temp link lives in the versions folder, not the dataset folder, where DuckDB's "*" would
-        // match it. Its relative target is only resolved after the rename.
-        var tempLink = Path.Combine(VersionsPath, $".link-{Guid.NewGuid():N}{LakeLayout.TempSuffix}");
-        File.CreateSymbolicLink(tempLink, Path.GetRelativePath(DatasetPath, version));
-        File.Move(tempLink, LinkPath, overwrite: true);
+        SwapLink(version);
         if (previous is not null && !SamePath(previous, version)) Retire(previous);
         LakeChanges.Touch(_layout, Dataset);
     }
@@ -179,11 +175,19 @@ internal sealed partial class PartitionStore
         var version = CreateVersion();
         Directory.Delete(version);
         Directory.Move(LinkPath, version);
+        SwapLink(version);
+        LakeChanges.Touch(_layout, Dataset);
+        return version;
+    }
+
+    /// <summary>Points <c>date=…</c> at <paramref name="version"/>: a new link under a temp name, renamed over it (atomic).</summary>
+    private void SwapLink(string version)
+    {
+        // The temp link lives in the versions folder, not the dataset folder, where DuckDB's "*" would
+        // match it. Its relative target is only resolved after the rename.
         var tempLink = Path.Combine(VersionsPath, $".link-{Guid.NewGuid():N}{LakeLayout.TempSuffix}");
         File.CreateSymbolicLink(tempLink, Path.GetRelativePath(DatasetPath, version));
         File.Move(tempLink, LinkPath, overwrite: true);
-        LakeChanges.Touch(_layout, Dataset);
-        return version;
     }
 
     private static bool SamePath(string a, string b) =>

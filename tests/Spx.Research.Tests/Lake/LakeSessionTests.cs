@@ -19,7 +19,7 @@ public sealed class LakeSessionTests : IDisposable
         Assert.Equal(DatasetRegistry.Default.Datasets.Select(d => d.Name), session.Views);
         foreach (var view in session.Views) Assert.Equal(0L, session.Scalar<long>($"SELECT count(*) FROM {view}"));
         Assert.Equal("TIMESTAMP WITH TIME ZONE|VARCHAR[]|DATE", session.Scalar<string>(
-            "SELECT (SELECT typeof(published_utc) FROM news UNION ALL SELECT 'TIMESTAMP WITH TIME ZONE' LIMIT 1) || '|' || " +
+            "SELECT (SELECT data_type FROM duckdb_columns() WHERE table_name = 'news' AND column_name = 'published_utc') || '|' || " +
             "(SELECT data_type FROM duckdb_columns() WHERE table_name = 'news' AND column_name = 'tickers') || '|' || " +
             "(SELECT data_type FROM duckdb_columns() WHERE table_name = 'news' AND column_name = 'date')"));
         Assert.All(session.Info(), info => Assert.Equal((0, 0L, (DateOnly?)null), (info.Partitions, info.Rows, info.FirstDate)));
