@@ -57,14 +57,13 @@ public sealed class ChainSnapshotEndpoint(LakeGate lake, SimulatedClock clock, S
     {
         var underlying = ContractsEndpoint.Underlying(context.Request.RouteValues["underlying"]!.ToString()!);
         var ticker = context.Request.RouteValues["contract"]!.ToString()!;
-        var item = One(underlying, ticker) ?? throw new BadRequestException("Options contract not found.", 404);
+        var item = (LatestPoll(underlying) is { } poll ? One(underlying, ticker, poll) : null) ?? throw new BadRequestException("Options contract not found.", 404);
         return new RestPage(new JsonObject { ["results"] = item, ["status"] = "OK", ["request_id"] = "" });
     }
 
-    /// <summary>One contract at the latest poll, or null (used by the unified snapshot too).</summary>
-    public JsonObject? One(string underlying, string ticker)
+    /// <summary>One contract at the poll <paramref name="ms"/> (from <see cref="LatestPoll"/>), or null; used by the unified snapshot too.</summary>
+    public JsonObject? One(string underlying, string ticker, long ms)
     {
-        if (LatestPoll(underlying) is not { } ms) return null;
         var rows = lake.Rows(
             $"SELECT {Columns} FROM chain_snapshots WHERE underlying = {SqlText.Literal(underlying)} AND {PollCondition(ms)} AND ticker = {SqlText.Literal(ticker)}",
             r => Item(r, options.Delayed));

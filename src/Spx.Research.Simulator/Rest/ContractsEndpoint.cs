@@ -58,8 +58,7 @@ public sealed class ContractsEndpoint(LakeGate lake, SimulatedClock clock)
     /// <summary>SPX, I:SPX and SPXW all mean the SPX complex.</summary>
     public static string Underlying(string text)
     {
-        var plain = text.StartsWith("I:", StringComparison.Ordinal) ? text[2..] : text;
-        return plain == "SPXW" ? "SPX" : plain;
+        return OptionTicker.UnderlyingOf(text.StartsWith("I:", StringComparison.Ordinal) ? text[2..] : text);
     }
 
     private DateOnly AsOf(RestQuery query) => query["as_of"] is { } text ? WireTime.Date(text, "as_of") : NewYorkTime.LocalDate(clock.Now);

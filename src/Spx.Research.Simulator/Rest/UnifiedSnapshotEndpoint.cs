@@ -26,16 +26,20 @@ public sealed class UnifiedSnapshotEndpoint(LakeGate lake, SimulatedClock clock,
         if (tickers.Count > 250) throw new BadRequestException("ticker.any_of accepts at most 250 tickers.");
         var page = tickers.Skip(query.Offset).Take(limit + 1).ToList();
         var next = OffsetPaging.Next("/v3/snapshot", query, limit, page.Count);
-        var items = page.Take(limit).Select(Item).ToList();
+        // The latest poll is looked up once per underlying, not once per contract: a batch holds up to 250.
+        var polls = new Dictionary<string, long?>(StringComparer.Ordinal);
+        var items = page.Take(limit).Select(t => Item(t, polls)).ToList();
         return new RestPage(new JsonObject { ["results"] = new JsonArray([.. items]), ["status"] = "OK", ["request_id"] = "" }, next);
     }
 
-    private JsonObject Item(string ticker)
+    private JsonObject Item(string ticker, Dictionary<string, long?> polls)
     {
         JsonObject? found = null;
         if (OptionTicker.TryParse(ticker, out var option))
         {
-            if (chain.One(ContractsEndpoint.Underlying(option.Underlying), ticker) is { } item)
+            var underlying = option.Underlying;
+            if (!polls.TryGetValue(underlying, out var poll)) polls[underlying] = poll = chain.LatestPoll(underlying);
+            if (poll is { } ms && chain.One(underlying, ticker, ms) is { } item)
             {
                 found = new JsonObject { ["ticker"] = ticker, ["type"] = "options", ["market_status"] = Status() };
                 foreach (var (key, value) in item.ToList()) { item.Remove(key); found[key] = value; }

@@ -83,7 +83,10 @@ public sealed partial class OptionTicker : IEquatable<OptionTicker>, IParsable<O
     public OptionStyle Style => OptionStyle.ForRoot(Root);
 
     /// <summary>The product the contract is on: SPX for both SPX and SPXW, otherwise the root itself.</summary>
-    public string Underlying => Root == "SPXW" ? "SPX" : Root;
+    public string Underlying => UnderlyingOf(Root);
+
+    /// <summary>The product an option root is on: SPX for SPXW (the weeklies and dailies), otherwise the root itself.</summary>
+    public static string UnderlyingOf(string root) => root == "SPXW" ? "SPX" : root;
 
     /// <summary>Parses a Polygon option ticker such as <c>O:SPXW241220P05800000</c>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="ticker"/> is null.</exception>
