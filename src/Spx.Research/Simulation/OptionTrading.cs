@@ -171,20 +171,10 @@ internal sealed class OptionTrading
     private OptionBar MinuteBar(ListedOption contract, int minute, double[] underlying, long volume, long trades)
     {
         var from = minute * 60;
-        double high = double.MinValue, low = double.MaxValue;
-        for (var k = from; k <= from + 60; k++)
-        {
-            high = Math.Max(high, underlying[k]);
-            low = Math.Min(low, underlying[k]);
-        }
-
         var start = _path.Session.Open.AddMinutes(minute);
         var end = start.AddMinutes(1);
         var isCall = contract.Right == OptionRight.Call;
         var midOpen = Mid(contract, start, underlying[from]);
-        var midClose = Mid(contract, end, underlying[from + 60]);
-        var midHigh = Mid(contract, start, isCall ? high : low);
-        var midLow = Mid(contract, end, isCall ? low : high);
         var spot = underlying[from];
 
         double Trade(double mid)
@@ -200,6 +190,17 @@ internal sealed class OptionTrading
             return new OptionBar(contract, start, open, open, open, open, volume, open, Math.Max(trades, 1));
         }
 
+        // Only a bar with more than one trade needs the minute's range and the other three mids.
+        double high = double.MinValue, low = double.MaxValue;
+        for (var k = from; k <= from + 60; k++)
+        {
+            high = Math.Max(high, underlying[k]);
+            low = Math.Min(low, underlying[k]);
+        }
+
+        var midClose = Mid(contract, end, underlying[from + 60]);
+        var midHigh = Mid(contract, start, isCall ? high : low);
+        var midLow = Mid(contract, end, isCall ? low : high);
         var close = Trade(midClose);
         var barHigh = Math.Max(Math.Max(open, close), Trade(Math.Max(midHigh, Math.Max(midOpen, midClose))));
         var barLow = Math.Min(Math.Min(open, close), Trade(Math.Min(midLow, Math.Min(midOpen, midClose))));
