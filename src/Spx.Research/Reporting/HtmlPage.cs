@@ -124,22 +124,13 @@ public sealed class HtmlPage
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
         if (script == PlotlyScript.Sibling)
+        {
+            var folder = Path.GetDirectoryName(full)!;
+            Directory.CreateDirectory(folder);
             File.Copy(PlotlyJs.LocateBundle(), Path.Combine(folder, PlotlyJs.BundleFileName), overwrite: true);
-
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, ToHtml(script), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temp, full, overwrite: true);
         }
-        finally
-        {
-            File.Delete(temp);
-        }
-        return full;
+        return AtomicText.Write(full, ToHtml(script));
     }
 
     /// <inheritdoc />
