@@ -101,9 +101,10 @@ public sealed class HtmlPage
         {
             if (block.Figure is { } figure)
             {
-                var id = FigureHtml.ElementId(figure);
+                var json = FigureJson.Serialize(figure);
+                var id = FigureHtml.ElementIdOf(json);
                 var seen = ids[id] = ids.GetValueOrDefault(id) + 1;
-                html.Append(FigureHtml.Fragment(figure, seen == 1 ? id : $"{id}-{seen.ToString(CultureInfo.InvariantCulture)}"));
+                html.Append(FigureHtml.Fragment(figure, json, seen == 1 ? id : $"{id}-{seen.ToString(CultureInfo.InvariantCulture)}"));
             }
             else
             {
