@@ -153,11 +153,17 @@ internal sealed class OptionTrading
 
     private double Mid(ListedOption contract, DateTimeOffset instant, double spot)
     {
+        var (years, vol) = YearsAndVol(contract, instant, spot);
+        return BlackScholes.Price(contract.Right, spot, contract.Strike, years, _model.RiskFreeRate, _model.DividendYield, vol);
+    }
+
+    /// <summary>Years to settlement and the surface's implied vol for the contract at <paramref name="instant"/>.</summary>
+    private (double Years, double Vol) YearsAndVol(ListedOption contract, DateTimeOffset instant, double spot)
+    {
         var years = contract.YearsToSettlement(instant);
         var variance = _path.Variance[Math.Min(_path.Seconds, (int)(instant - _path.Session.Open).TotalSeconds)];
         var forward = spot * Math.Exp((_model.RiskFreeRate - _model.DividendYield) * years);
-        var vol = new VolatilitySurface(_model, variance).ImpliedVol(contract.Strike, forward, years);
-        return BlackScholes.Price(contract.Right, spot, contract.Strike, years, _model.RiskFreeRate, _model.DividendYield, vol);
+        return (years, new VolatilitySurface(_model, variance).ImpliedVol(contract.Strike, forward, years));
     }
 
     /// <summary>Half the bid-ask spread: a share of the price that grows away from the money, never under one tick.</summary>
@@ -210,10 +216,7 @@ internal sealed class OptionTrading
 
     private ChainSnapshot Snapshot(ListedOption contract, DateTimeOffset ts, double spot, long dayVolume, long delta, long openInterest, double? last, double? vwap)
     {
-        var years = contract.YearsToSettlement(ts);
-        var variance = _path.Variance[Math.Min(_path.Seconds, (int)(ts - _path.Session.Open).TotalSeconds)];
-        var forward = spot * Math.Exp((_model.RiskFreeRate - _model.DividendYield) * years);
-        var vol = new VolatilitySurface(_model, variance).ImpliedVol(contract.Strike, forward, years);
+        var (years, vol) = YearsAndVol(contract, ts, spot);
         var greeks = BlackScholes.Greeks(contract.Right, spot, contract.Strike, years, _model.RiskFreeRate, _model.DividendYield, vol);
         var halfSpread = HalfSpread(contract, greeks.Price, spot);
         var tick = contract.Tick(greeks.Price);
