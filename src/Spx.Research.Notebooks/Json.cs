@@ -62,13 +62,4 @@ internal static class Json
         node[name] = value;
         return JsonSerializer.SerializeToElement(node);
     }
-
-    /// <summary>A copy of an object without one property; null stays null.</summary>
-    public static JsonElement? Without(JsonElement? obj, string name)
-    {
-        if (obj is not { ValueKind: JsonValueKind.Object } existing || !existing.TryGetProperty(name, out _)) return obj;
-        var node = JsonObject.Create(existing.Clone())!;
-        node.Remove(name);
-        return JsonSerializer.SerializeToElement(node);
-    }
 }

@@ -26,10 +26,13 @@ public static class FigureHtml
     public static string Fragment(Figure figure, string? elementId = null)
     {
         var json = FigureJson.Serialize(figure);
-        var id = elementId ?? ElementIdOf(json);
-        return Div(figure, id) + "\n" + Script(
-            $"Plotly.newPlot({JsString(id)}, figure.data, figure.layout, figure.config);", json);
+        return Fragment(figure, json, elementId ?? ElementIdOf(json));
     }
+
+    /// <summary>The <see cref="Fragment(Figure, string?)"/> form for a figure already serialised to <paramref name="json"/>.</summary>
+    internal static string Fragment(Figure figure, string json, string elementId) =>
+        Div(figure, elementId) + "\n" + Script(
+            $"Plotly.newPlot({JsString(elementId)}, figure.data, figure.layout, figure.config);", json);
 
     /// <summary>
     /// The notebook form: the same div and script, but the script draws only <c>if (window.Plotly)</c> and

@@ -101,9 +101,10 @@ public sealed class HtmlPage
         {
             if (block.Figure is { } figure)
             {
-                var id = FigureHtml.ElementId(figure);
+                var json = FigureJson.Serialize(figure);
+                var id = FigureHtml.ElementIdOf(json);
                 var seen = ids[id] = ids.GetValueOrDefault(id) + 1;
-                html.Append(FigureHtml.Fragment(figure, seen == 1 ? id : $"{id}-{seen.ToString(CultureInfo.InvariantCulture)}"));
+                html.Append(FigureHtml.Fragment(figure, json, seen == 1 ? id : $"{id}-{seen.ToString(CultureInfo.InvariantCulture)}"));
             }
             else
             {
@@ -124,22 +125,13 @@ public sealed class HtmlPage
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(folder);
         if (script == PlotlyScript.Sibling)
+        {
+            var folder = Path.GetDirectoryName(full)!;
+            Directory.CreateDirectory(folder);
             File.Copy(PlotlyJs.LocateBundle(), Path.Combine(folder, PlotlyJs.BundleFileName), overwrite: true);
-
-        var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            File.WriteAllText(temp, ToHtml(script), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            File.Move(temp, full, overwrite: true);
         }
-        finally
-        {
-            File.Delete(temp);
-        }
-        return full;
+        return AtomicText.Write(full, ToHtml(script));
     }
 
     /// <inheritdoc />

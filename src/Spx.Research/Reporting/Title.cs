@@ -11,9 +11,6 @@ public sealed record Title(string Text)
     public string Text { get; } = Text ?? throw new ArgumentNullException(nameof(Text));
 
     /// <summary>A title with the given text.</summary>
-    public static Title Of(string text) => new(text);
-
-    /// <summary>A title with the given text.</summary>
     public static implicit operator Title(string text) => new(text);
 
     /// <inheritdoc />

@@ -14,10 +14,6 @@ internal sealed class EventSchedule(long seed, EventSettings settings)
     public EventSettings Settings { get; } = settings;
 
     /// <summary>
-    /// The index's expected loss per session to episode drawdowns. The daily path adds it back as drift, so
-    /// drawdowns are dips in a market that still follows its trend rather than a steady decline.
-    /// </summary>
-    /// <summary>
     /// Rise in log variance per unit of log fall during a drawdown: fear rises as the index falls, so a 6%
     /// drawdown lifts VIX by roughly half (e.g. 13 → 20), as in SPX pullbacks of that size.
     /// </summary>
@@ -26,7 +22,10 @@ internal sealed class EventSchedule(long seed, EventSettings settings)
     private const int MinDrawdownSessions = 3;
     private const int MaxDrawdownSessions = 8;
 
-    /// <summary>The index's expected loss per session to episode drawdowns (see <see cref="ExpectedDrawdownPerSession"/>).</summary>
+    /// <summary>
+    /// The index's expected loss per session to episode drawdowns. The daily path adds it back as drift, so
+    /// drawdowns are dips in a market that still follows its trend rather than a steady decline.
+    /// </summary>
     public double ExpectedDrawdownPerSession =>
         Settings.HedgingEpisodesPerSession * Settings.DrawdownProbability * (MinDrawdown + MaxDrawdown) / 2;
 

@@ -32,7 +32,4 @@ public sealed record EventSettings
 
     /// <summary>Defaults.</summary>
     public static EventSettings Default { get; } = new();
-
-    /// <summary>No random events (only <see cref="ExtraEpisodes"/>).</summary>
-    public static EventSettings None { get; } = new() { HedgingEpisodesPerSession = 0, MomentumEventsPerSession = 0 };
 }

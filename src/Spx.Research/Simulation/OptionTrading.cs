@@ -153,11 +153,17 @@ internal sealed class OptionTrading
 
     private double Mid(ListedOption contract, DateTimeOffset instant, double spot)
     {
+        var (years, vol) = YearsAndVol(contract, instant, spot);
+        return BlackScholes.Price(contract.Right, spot, contract.Strike, years, _model.RiskFreeRate, _model.DividendYield, vol);
+    }
+
+    /// <summary>Years to settlement and the surface's implied vol for the contract at <paramref name="instant"/>.</summary>
+    private (double Years, double Vol) YearsAndVol(ListedOption contract, DateTimeOffset instant, double spot)
+    {
         var years = contract.YearsToSettlement(instant);
         var variance = _path.Variance[Math.Min(_path.Seconds, (int)(instant - _path.Session.Open).TotalSeconds)];
         var forward = spot * Math.Exp((_model.RiskFreeRate - _model.DividendYield) * years);
-        var vol = new VolatilitySurface(_model, variance).ImpliedVol(contract.Strike, forward, years);
-        return BlackScholes.Price(contract.Right, spot, contract.Strike, years, _model.RiskFreeRate, _model.DividendYield, vol);
+        return (years, new VolatilitySurface(_model, variance).ImpliedVol(contract.Strike, forward, years));
     }
 
     /// <summary>Half the bid-ask spread: a share of the price that grows away from the money, never under one tick.</summary>
@@ -171,20 +177,10 @@ internal sealed class OptionTrading
     private OptionBar MinuteBar(ListedOption contract, int minute, double[] underlying, long volume, long trades)
     {
         var from = minute * 60;
-        double high = double.MinValue, low = double.MaxValue;
-        for (var k = from; k <= from + 60; k++)
-        {
-            high = Math.Max(high, underlying[k]);
-            low = Math.Min(low, underlying[k]);
-        }
-
         var start = _path.Session.Open.AddMinutes(minute);
         var end = start.AddMinutes(1);
         var isCall = contract.Right == OptionRight.Call;
         var midOpen = Mid(contract, start, underlying[from]);
-        var midClose = Mid(contract, end, underlying[from + 60]);
-        var midHigh = Mid(contract, start, isCall ? high : low);
-        var midLow = Mid(contract, end, isCall ? low : high);
         var spot = underlying[from];
 
         double Trade(double mid)
@@ -200,6 +196,17 @@ internal sealed class OptionTrading
             return new OptionBar(contract, start, open, open, open, open, volume, open, Math.Max(trades, 1));
         }
 
+        // Only a bar with more than one trade needs the minute's range and the other three mids.
+        double high = double.MinValue, low = double.MaxValue;
+        for (var k = from; k <= from + 60; k++)
+        {
+            high = Math.Max(high, underlying[k]);
+            low = Math.Min(low, underlying[k]);
+        }
+
+        var midClose = Mid(contract, end, underlying[from + 60]);
+        var midHigh = Mid(contract, start, isCall ? high : low);
+        var midLow = Mid(contract, end, isCall ? low : high);
         var close = Trade(midClose);
         var barHigh = Math.Max(Math.Max(open, close), Trade(Math.Max(midHigh, Math.Max(midOpen, midClose))));
         var barLow = Math.Min(Math.Min(open, close), Trade(Math.Min(midLow, Math.Min(midOpen, midClose))));
@@ -209,10 +216,7 @@ internal sealed class OptionTrading
 
     private ChainSnapshot Snapshot(ListedOption contract, DateTimeOffset ts, double spot, long dayVolume, long delta, long openInterest, double? last, double? vwap)
     {
-        var years = contract.YearsToSettlement(ts);
-        var variance = _path.Variance[Math.Min(_path.Seconds, (int)(ts - _path.Session.Open).TotalSeconds)];
-        var forward = spot * Math.Exp((_model.RiskFreeRate - _model.DividendYield) * years);
-        var vol = new VolatilitySurface(_model, variance).ImpliedVol(contract.Strike, forward, years);
+        var (years, vol) = YearsAndVol(contract, ts, spot);
         var greeks = BlackScholes.Greeks(contract.Right, spot, contract.Strike, years, _model.RiskFreeRate, _model.DividendYield, vol);
         var halfSpread = HalfSpread(contract, greeks.Price, spot);
         var tick = contract.Tick(greeks.Price);

@@ -38,7 +38,6 @@ public sealed class FigureJsonTests
         Assert.Equal("""{"text":"SPX"}""", layout["yaxis"]!["title"]!.ToJsonString());
         Assert.Equal("""{"text":"VIX"}""", layout["yaxis2"]!["title"]!.ToJsonString());
         Assert.Equal("""{"text":"IV"}""", heatmap["colorbar"]!["title"]!.ToJsonString());
-        Assert.Equal("Figure title", Title.Of("Figure title").Text);
     }
 
     [Fact]
