@@ -21,7 +21,7 @@ public sealed record Notebook
     /// <summary>The kernel cells run in unless they say otherwise (see <see cref="NotebookKernels.DefaultKernel"/>).</summary>
     public string DefaultKernel => NotebookKernels.DefaultKernel(Metadata);
 
-    /// <summary>The kernel a cell runs in, resolved as Polyglot does (§1.1); null for markdown and raw cells.</summary>
+    /// <summary>The kernel a cell runs in, resolved as Polyglot does (docs/notebooks-and-cake.md §1.1); null for markdown and raw cells.</summary>
     public string? KernelOf(NotebookCell cell) =>
         cell.Kind == CellKind.Code ? NotebookKernels.Resolve(Metadata, cell.Metadata, cell.Source) : null;
 

@@ -4,7 +4,7 @@ namespace Spx.Research.Notebooks;
 
 /// <summary>
 /// Kernel names as Polyglot Notebooks uses them, and how a cell's kernel is resolved (§1.1 of
-/// notebooks-and-cake.md, after .NET Interactive's <c>InteractiveDocumentElementConverter</c>):
+/// docs/notebooks-and-cake.md, after .NET Interactive's <c>InteractiveDocumentElementConverter</c>):
 /// <c>polyglot_notebook.kernelName</c>, then <c>dotnet_interactive.language</c>, then the notebook's
 /// <c>defaultKernelName</c>, then <c>kernelspec.name</c> without <c>.net-</c>; a first line
 /// <c>#!xyz</c> naming a known kernel wins over all of them.

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Spx.Research.Notebooks;
 
 /// <summary>
-/// The metadata VS Code's Polyglot extension writes (§1.1), for notebooks we create from <c>.dib</c>
+/// The metadata VS Code's Polyglot extension writes (docs/notebooks-and-cake.md §1.1), for notebooks we create from <c>.dib</c>
 /// or <c>.csx</c>: with it the executed <c>.ipynb</c> opens as a C# notebook in Polyglot and Verso.
 /// </summary>
 internal static class PolyglotMetadata

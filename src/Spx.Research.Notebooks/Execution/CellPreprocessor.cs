@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Spx.Research.Notebooks.Execution;
 
 /// <summary>
-/// Handles Polyglot magics before Roslyn sees a cell (§1.3 of notebooks-and-cake.md). Kept:
+/// Handles Polyglot magics before Roslyn sees a cell (docs/notebooks-and-cake.md §1.3). Kept:
 /// <c>#r "x.dll"</c> and <c>#load</c> (Roslyn resolves them against the notebook's folder). Blanked:
 /// <c>#!csharp</c>/<c>#!c#</c>/<c>#!cs</c> selectors (Roslyn rejects them after line 1), a shebang,
 /// <c>#!time</c> (emulated), <c>#i</c> package sources and introspection magics (with a warning).

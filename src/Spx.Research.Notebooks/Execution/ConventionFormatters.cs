@@ -6,7 +6,7 @@ using System.Runtime.ExceptionServices;
 namespace Spx.Research.Notebooks.Execution;
 
 /// <summary>
-/// .NET Interactive's zero-dependency formatter convention (§1.4, <c>TryRegisterFromConventionBasedFormatterSources</c>):
+/// .NET Interactive's zero-dependency formatter convention (docs/notebooks-and-cake.md §1.4, <c>TryRegisterFromConventionBasedFormatterSources</c>):
 /// a type, or a base type, carries an attribute whose type is <em>named</em> <c>TypeFormatterSourceAttribute</c>
 /// with <c>Type FormatterSourceType</c> and <c>string[] PreferredMimeTypes</c>; the source has a public
 /// <c>CreateTypeFormatters()</c> yielding objects with <c>string MimeType</c>, an optional <c>Type Type</c>

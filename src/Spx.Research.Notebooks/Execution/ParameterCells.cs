@@ -7,7 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Spx.Research.Notebooks.Execution;
 
 /// <summary>
-/// Papermill-style parameters (§2.2, §2.4): the first code cell tagged <c>parameters</c>, or holding a
+/// Papermill-style parameters (docs/notebooks-and-cake.md §2.2): the first code cell tagged <c>parameters</c>, or holding a
 /// line <c>// @parameters</c> (which also works in <c>.dib</c>, where cells have no tags), declares the
 /// defaults; a run with parameters gets a cell tagged <c>injected-parameters</c> right after it (one
 /// left by an earlier run is replaced) that re-declares each variable. The value is converted to the

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Spx.Research.Notebooks.Formats;
 
 /// <summary>
-/// Reads Polyglot's plain-text <c>.dib</c> (§1.2, after .NET Interactive's <c>CodeSubmission</c>): an
+/// Reads Polyglot's plain-text <c>.dib</c> (docs/notebooks-and-cake.md §1.2, after .NET Interactive's <c>CodeSubmission</c>): an
 /// optional <c>#!meta</c> section holding JSON with <c>kernelInfo</c>, then cells that each start with a
 /// kernel selector line such as <c>#!csharp</c> or <c>#!markdown</c>. A <c>#!name</c> line splits only
 /// when the name is a known kernel or alias; other <c>#!</c> lines (<c>#!time</c>) stay in the cell as

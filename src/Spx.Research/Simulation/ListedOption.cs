@@ -53,7 +53,7 @@ public sealed class ListedOption
     /// <summary>The price increment: SPX $0.05 under $3 and $0.10 above; SPY $0.01 (penny program).</summary>
     public double Tick(double price) => Underlying == "SPY" ? 0.01 : price < 3 ? 0.05 : 0.10;
 
-    /// <summary>Year fraction to settlement at <paramref name="instant"/>, on calendar minutes (pricing.md convention).</summary>
+    /// <summary>Year fraction to settlement at <paramref name="instant"/>, on calendar minutes (docs/pricing.md).</summary>
     public double YearsToSettlement(DateTimeOffset instant) => Math.Max((Settlement - instant).TotalMinutes, 0) / (365.0 * 1440);
 
     /// <inheritdoc />

@@ -5,7 +5,7 @@ namespace Spx.Research.Tests.Market;
 /// <summary>
 /// Gregorian Easter Sundays from the published tables (e.g. the US Naval Observatory's "Date of Easter"
 /// list), including the earliest (March 22) and latest (April 25) possible dates, and the Easters behind
-/// the Good Fridays in market-calendar.md (2024 Mar 29, 2025 Apr 18, 2026 Apr 3, 2027 Mar 26, 2028 Apr 14).
+/// the Good Fridays in docs/market-calendar.md (2024 Mar 29, 2025 Apr 18, 2026 Apr 3, 2027 Mar 26, 2028 Apr 14).
 /// </summary>
 public class EasterTests
 {

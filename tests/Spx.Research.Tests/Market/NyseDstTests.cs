@@ -4,7 +4,7 @@ namespace Spx.Research.Tests.Market;
 
 /// <summary>
 /// The sessions either side of each America/New_York DST switch, 2024–2027 (tzdata, as listed in
-/// market-calendar.md: 2024 Mar 10 – Nov 3; 2025 Mar 9 – Nov 2; 2026 Mar 8 – Nov 1; 2027 Mar 14 – Nov 7).
+/// docs/market-calendar.md: 2024 Mar 10 – Nov 3; 2025 Mar 9 – Nov 2; 2026 Mar 8 – Nov 1; 2027 Mar 14 – Nov 7).
 /// Switches happen on Sundays, so the neighbours are the Friday before and the Monday after.
 /// EST: 09:30–16:00 ET = 14:30–21:00Z; EDT: 13:30–20:00Z.
 /// </summary>

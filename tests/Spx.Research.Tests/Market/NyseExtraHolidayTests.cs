@@ -4,7 +4,7 @@ namespace Spx.Research.Tests.Market;
 
 /// <summary>
 /// Holidays fetched later from /v1/marketstatus/upcoming may add closures and early closes to the rules
-/// (market-calendar.md, "What the calendar must do") but never remove one; the default stays untouched.
+/// (docs/market-calendar.md, "What the calendar answers") but never remove one; the default stays untouched.
 /// </summary>
 public class NyseExtraHolidayTests
 {

@@ -4,7 +4,7 @@ using Spx.Research.Market;
 namespace Spx.Research.Tests.Market;
 
 /// <summary>
-/// Years before 2024, where market-calendar.md makes exchange_calendars' XNYS calendar (its rules and
+/// Years before 2024, where docs/market-calendar.md makes exchange_calendars' XNYS calendar (its rules and
 /// ad-hoc lists) the reference, cross-checked against LEAN's market-hours database where it has data.
 /// </summary>
 public class NyseHistoryTests
@@ -12,7 +12,7 @@ public class NyseHistoryTests
     private static readonly NyseCalendar Calendar = NyseCalendar.Default;
 
     /// <summary>XNYS ad-hoc closures since 1990 (us_holidays.py: USNationalDaysofMourning, September11Closings,
-    /// HurricaneSandyClosings) plus Carter 2025 (LEAN, XNYS, market-calendar.md).</summary>
+    /// HurricaneSandyClosings) plus Carter 2025 (LEAN, XNYS, docs/market-calendar.md).</summary>
     [Theory]
     [InlineData("1994-04-27", "National Day of Mourning: President Richard Nixon")]
     [InlineData("2001-09-11", "September 11 attacks")]

@@ -4,7 +4,7 @@ namespace Spx.Research.Tests.Market;
 
 /// <summary>
 /// Every full-day holiday and 1:00 pm early close for 2024–2028, row by row from the table in
-/// shared/docs/market-calendar.md. Sources for each row, as stated there: NYSE holiday releases
+/// docs/market-calendar.md. Sources for each row, as stated there: NYSE holiday releases
 /// (2021-12-27, 2024-11-08, 2025-12-23), QuantConnect LEAN's market-hours database (Equity-usa-[*]) and the
 /// exchange_calendars XNYS rules, which agree on all of them; 2025-01-09 (Carter) is LEAN and XNYS only.
 /// </summary>
@@ -134,7 +134,7 @@ public class NyseHolidayTableTests
             Calendar.Sessions(from, to).Where(s => s.IsEarlyClose).Select(s => Iso.Text(s.Date)));
     }
 
-    /// <summary>Edge cases called out in market-calendar.md: days next to moved holidays that trade in full.</summary>
+    /// <summary>Edge cases called out in docs/market-calendar.md: days next to moved holidays that trade in full.</summary>
     [Theory]
     [InlineData("2027-12-31")] // Jan 1 2028 is a Saturday: no holiday, no early close (NYSE Rule 7.2)
     [InlineData("2026-07-02")] // Independence Day observed Fri Jul 3: Thursday is a full day

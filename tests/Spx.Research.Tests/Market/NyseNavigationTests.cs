@@ -3,7 +3,7 @@ using Spx.Research.Market;
 namespace Spx.Research.Tests.Market;
 
 /// <summary>
-/// Next/previous session across weekends and the holidays of market-calendar.md's table, range queries,
+/// Next/previous session across weekends and the holidays of docs/market-calendar.md's table, range queries,
 /// instants, and the supported-range errors.
 /// </summary>
 public class NyseNavigationTests

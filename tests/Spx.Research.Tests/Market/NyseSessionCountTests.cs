@@ -3,7 +3,7 @@ using Spx.Research.Market;
 namespace Spx.Research.Tests.Market;
 
 /// <summary>
-/// Sessions per year = weekdays − weekday holidays, with the holidays from the market-calendar.md table
+/// Sessions per year = weekdays − weekday holidays, with the holidays from the docs/market-calendar.md table
 /// (NYSE releases, LEAN, exchange_calendars XNYS):
 /// <code>
 /// 2024: leap year starting Monday    → 52 weeks + Mon, Tue      = 262 weekdays − 10 holidays = 252

@@ -3,7 +3,7 @@ using Spx.Research.Market;
 namespace Spx.Research.Tests.Market;
 
 /// <summary>
-/// Option trading hours and expiry instants, from market-calendar.md's options section (Cboe SPX spec:
+/// Option trading hours and expiry instants, from docs/market-calendar.md's "Option sessions" (Cboe SPX spec:
 /// SPX monthlies AM-settled, last trade the prior business day; SPXW PM-settled; options trade to 16:15 ET,
 /// PM SPXW expiring that day stop at 16:00 ET; 13:15 ET on NYSE early-close days) and the holiday table.
 /// </summary>

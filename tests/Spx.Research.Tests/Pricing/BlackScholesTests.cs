@@ -4,7 +4,7 @@ using Spx.Research.Pricing;
 namespace Spx.Research.Tests.Pricing;
 
 /// <summary>
-/// Reference values from shared/docs/pricing.md: generalised BSM to 10 significant digits, reproducing
+/// Reference values from docs/pricing.md: generalised BSM to 10 significant digits, reproducing
 /// Hull's Greeks example (H1/H2, via py_vollib's docstrings), Hull's call/put (H3/H4) and Haug's
 /// tables as tabulated in QuantLib's test-suite/europeanoption.cpp (G1–G9). Tolerance: 1e-8 relative
 /// (the table's own precision), absolute 1e-9 for values near zero.
