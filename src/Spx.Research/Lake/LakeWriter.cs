@@ -1,4 +1,4 @@
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Spx.Research.Lake;
 
@@ -39,7 +39,7 @@ public sealed class LakeWriter : IDisposable
         Registry = registry;
         _options = options ?? new LakeWriterOptions();
         _quarantine = new LakeQuarantine(layout);
-        Connection = new DuckDbConnection("Data Source=:memory:");
+        Connection = new DuckDBConnection("Data Source=:memory:");
         Connection.Open();
         // Naive TIMESTAMP inputs are UTC instants (the lake's convention), whatever the machine's zone.
         Connection.ExecuteNonQuery("SET TimeZone = 'UTC'");
@@ -55,7 +55,7 @@ public sealed class LakeWriter : IDisposable
     /// The writer's private in-memory DuckDB connection: create and fill tables here, then pass
     /// <see cref="LakeSource.FromSql"/> queries over them. Time zone is UTC.
     /// </summary>
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     /// <summary>
     /// Makes the partition hold exactly the rows of <paramref name="source"/>, de-duplicated by key, in one
@@ -295,7 +295,7 @@ public sealed class LakeWriter : IDisposable
             _canonicalTypes[column.Type] = name;
             return name;
         }
-        catch (DuckDbException unknown)
+        catch (DuckDBException unknown)
         {
             throw new ArgumentException($"Column '{column.Name}' declares type '{column.Type}', which DuckDB does not understand: {unknown.Message}", unknown);
         }

@@ -55,8 +55,8 @@ public sealed class LakeRoundTripTests : IDisposable
             {
                 for (var i = 0; i < 3; i++)
                 {
-                    appender.BeginRow().Append("QQQ").Append(published.AddSeconds(i)).Append(400.0 + i).Append(401.0).Append(399.0).Append(400.5)
-                        .Append(1234.5).AppendNull().AppendNull().EndRow();
+                    appender.CreateRow().AppendValue("QQQ").AppendValue(published.AddSeconds(i)).AppendValue(400.0 + i).AppendValue(401.0).AppendValue(399.0).AppendValue(400.5)
+                        .AppendValue(1234.5).AppendNullValue().AppendNullValue().EndRow();
                 }
             }));
             writer.ReplacePartition("news", TempLake.Day, LakeSource.FromSql(
