@@ -10,7 +10,8 @@ namespace Spx.Research.Lake;
 /// </summary>
 public static class DuckDbConnectionExtensions
 {
-    /// <summary>Runs SQL (one statement or a script); returns DuckDB's count of rows changed.</summary>
+    /// <summary>Runs SQL (one statement or a script); returns the rows changed by <c>INSERT</c>, <c>UPDATE</c>,
+    /// <c>DELETE</c> or <c>COPY</c> (DuckDB.NET reports 0 for <c>CREATE TABLE … AS</c>: count the table).</summary>
     public static int ExecuteNonQuery(this DuckDBConnection connection, string sql, params object?[] parameters)
     {
         using var command = connection.CreateCommand(sql, parameters);
@@ -25,8 +26,9 @@ public static class DuckDbConnectionExtensions
     }
 
     /// <summary>
-    /// The first value as <typeparamref name="T"/>, default when there is no row or it is NULL. Statements
-    /// that change rows (<c>COPY</c>, <c>DELETE</c>, <c>CREATE TABLE … AS</c>) return their row count.
+    /// The first value of a query as <typeparamref name="T"/>, default when there is no row or it is NULL.
+    /// A statement that changes rows has no value here (use <see cref="ExecuteNonQuery"/>), and a HUGEINT
+    /// (e.g. <c>sum</c> of BIGINT) reads only as BigInteger: cast it in SQL.
     /// </summary>
     public static T? ExecuteScalar<T>(this DuckDBConnection connection, string sql, params object?[] parameters)
     {

@@ -40,7 +40,7 @@ public sealed class LakeQuarantine
         var temp = AtomicFile.TempPath(Layout.QuarantineDirectory(dataset, date));
         try
         {
-            var rows = connection.ExecuteScalar<long>(
+            var rows = connection.ExecuteNonQuery(
                 $"COPY ({query}) TO {SqlText.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)");
             if (rows == 0)
             {

@@ -102,7 +102,7 @@ public sealed class LakeWriter : IDisposable
             var table = SqlText.Identifier(batch.Table);
             var matches = string.Join(" AND ", schema.Key.Select(k => $"{table}.{SqlText.Identifier(k)} = stored.{SqlText.Identifier(k)}"));
             stored = Connection.ExecuteScalar<long>($"SELECT CAST(sum(num_rows) AS BIGINT) FROM parquet_file_metadata({SqlText.FileList(existing)})");
-            fresh -= Connection.ExecuteScalar<long>(
+            fresh -= Connection.ExecuteNonQuery(
                 $"DELETE FROM {table} USING (SELECT DISTINCT {SqlText.Identifiers(schema.Key)} FROM {ReadFiles(existing)}) AS stored WHERE {matches}");
         }
         var duplicates = batch.Duplicates + batch.Rows - fresh;
@@ -212,9 +212,10 @@ public sealed class LakeWriter : IDisposable
             }
 
             // Keep each key's first row only when some key repeats: the window is the dearest step.
-            var rows = Connection.ExecuteScalar<long>(unique
+            Connection.ExecuteNonQuery(unique
                 ? $"CREATE TABLE {SqlText.Identifier(clean)} AS SELECT {columns} {valid}"
                 : $"CREATE TABLE {SqlText.Identifier(clean)} AS SELECT {columns} {valid} QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY rowid) = 1");
+            var rows = Connection.ExecuteScalar<long>($"SELECT count(*) FROM {SqlText.Identifier(clean)}");
             Drop(stage);
             return new Batch(this, clean, rows, counts.Total - counts.Invalid - rows, quarantined);
         }
