@@ -23,8 +23,15 @@ public abstract class LakeSource
 
     /// <summary>
     /// Rows appended in-process: <paramref name="fill"/> gets an appender on a table with the dataset's
-    /// declared columns and types (in declaration order) and appends whole rows.
+    /// declared columns and types (in declaration order) and appends whole rows
+    /// (<c>appender.CreateRow().AppendValue(…)…EndRow()</c>).
     /// </summary>
+    /// <remarks>
+    /// Append each value as the column's exact .NET type: <c>long</c> for BIGINT, <c>int</c> for INTEGER,
+    /// <c>double</c> for DOUBLE, <c>DateTimeOffset</c> for TIMESTAMPTZ. DuckDB.NET writes a number's bytes
+    /// without checking the column type, so an <c>int</c> into a BIGINT column, or a bare literal such as
+    /// <c>AppendValue(1)</c> (which binds to <c>sbyte?</c>), stores garbage that validation cannot see.
+    /// </remarks>
     public static LakeSource FromAppender(Action<DuckDBAppender> fill)
     {
         ArgumentNullException.ThrowIfNull(fill);

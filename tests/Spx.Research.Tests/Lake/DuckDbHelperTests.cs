@@ -57,11 +57,13 @@ public sealed class DuckDbHelperTests : IDisposable
     [MemberData(nameof(LakeTypes))]
     public void An_appended_value_reads_back_the_same_in_rows_and_columns(string type, object value, object expected)
     {
-        _connection.ExecuteNonQuery($"CREATE TABLE t (id INTEGER, v {type})");
+        // A BIGINT id appended as 1L: an int literal would bind to AppendValue(sbyte?), and DuckDB.NET writes
+        // its one byte into the column unchecked (see LakeSource.FromAppender).
+        _connection.ExecuteNonQuery($"CREATE TABLE t (id BIGINT, v {type})");
         using (var appender = _connection.CreateAppender("t"))
         {
-            Append(appender.CreateRow().AppendValue(1), value).EndRow();
-            appender.CreateRow().AppendValue(2).AppendNullValue().EndRow();
+            Append(appender.CreateRow().AppendValue(1L), value).EndRow();
+            appender.CreateRow().AppendValue(2L).AppendNullValue().EndRow();
         }
 
         Assert.Equal(expected, _connection.ExecuteScalar("SELECT v FROM t WHERE id = 1"));
@@ -76,11 +78,11 @@ public sealed class DuckDbHelperTests : IDisposable
     [Fact]
     public void Lists_of_text_and_doubles_round_trip_from_the_appender_and_sql()
     {
-        _connection.ExecuteNonQuery("CREATE TABLE t (id INTEGER, tickers VARCHAR[], prices DOUBLE[])");
+        _connection.ExecuteNonQuery("CREATE TABLE t (id BIGINT, tickers VARCHAR[], prices DOUBLE[])");
         using (var appender = _connection.CreateAppender("t"))
         {
-            appender.CreateRow().AppendValue(1).AppendValue(new[] { "SPY", "QQQ" }).AppendValue(new[] { 1.5, -2.25 }).EndRow();
-            appender.CreateRow().AppendValue(2).AppendValue(Array.Empty<string>()).AppendNullValue().EndRow();
+            appender.CreateRow().AppendValue(1L).AppendValue(new[] { "SPY", "QQQ" }).AppendValue(new[] { 1.5, -2.25 }).EndRow();
+            appender.CreateRow().AppendValue(2L).AppendValue(Array.Empty<string>()).AppendNullValue().EndRow();
         }
         _connection.ExecuteNonQuery("INSERT INTO t VALUES (3, ['IWM', NULL], [0.0])");
 
