@@ -23,7 +23,7 @@ Task("Clean")
     .Does(() => CleanDirectory(artifacts));
 
 Task("Restore")
-    .Description("Restore NuGet packages and the native DuckDB library (npm ci)")
+    .Description("Restore NuGet packages (DuckDB comes with DuckDB.NET.Data.Full) and plotly.js (npm ci)")
     .Does(() =>
 {
     // npm records what it installed in node_modules/.package-lock.json; reinstall when the lockfile is newer.

@@ -1,4 +1,4 @@
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
 using Spx.Research.Lake;
 
 namespace Spx.Research.Simulator;
@@ -21,7 +21,7 @@ public sealed class LakeGate(string root) : IDisposable
     public string Root { get; } = root;
 
     /// <summary>Runs <paramref name="sql"/> and reads every row with <paramref name="read"/>.</summary>
-    public List<T> Rows<T>(string sql, Func<DuckDbDataReader, T> read)
+    public List<T> Rows<T>(string sql, Func<DuckDBDataReader, T> read)
     {
         lock (_gate)
         {

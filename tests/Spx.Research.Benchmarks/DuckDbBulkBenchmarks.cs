@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
+using Spx.Research.Lake;
 
 namespace Spx.Research.Benchmarks;
 
@@ -11,13 +12,13 @@ namespace Spx.Research.Benchmarks;
 public class DuckDbBulkBenchmarks
 {
     private BarRows _rows = null!;
-    private DuckDbConnection _connection = null!;
+    private DuckDBConnection _connection = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _rows = new BarRows();
-        _connection = new DuckDbConnection("Data Source=:memory:");
+        _connection = new DuckDBConnection("Data Source=:memory:");
         _connection.Open();
         _connection.ExecuteNonQuery(BarRows.TableDdl);
         _connection.ExecuteNonQuery("CREATE TABLE bars_read AS SELECT * FROM bars LIMIT 0");
@@ -37,16 +38,16 @@ public class DuckDbBulkBenchmarks
         using var appender = _connection.CreateAppender("bars");
         for (var i = 0; i < BarRows.Count; i++)
         {
-            appender.BeginRow();
-            appender.Append(r.Ticker[i]);
-            appender.Append(r.Ts[i]);
-            appender.Append(r.Open[i]);
-            appender.Append(r.High[i]);
-            appender.Append(r.Low[i]);
-            appender.Append(r.Close[i]);
-            appender.Append(r.Volume[i]);
-            appender.Append(r.Vwap[i]);
-            appender.EndRow();
+            appender.CreateRow()
+                .AppendValue(r.Ticker[i])
+                .AppendValue(r.Ts[i])
+                .AppendValue(r.Open[i])
+                .AppendValue(r.High[i])
+                .AppendValue(r.Low[i])
+                .AppendValue(r.Close[i])
+                .AppendValue(r.Volume[i])
+                .AppendValue(r.Vwap[i])
+                .EndRow();
         }
     }
 

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
 using Spx.Research.Lake;
 using static Spx.Research.Lake.DatasetColumn;
 
@@ -28,7 +28,7 @@ public class LakeWriteBenchmarks
     private BarRows _rows = null!;
     private string _root = null!;
     private LakeWriter _writer = null!;
-    private DuckDbConnection _native = null!;
+    private DuckDBConnection _native = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -36,7 +36,7 @@ public class LakeWriteBenchmarks
         _rows = new BarRows();
         _root = Directory.CreateTempSubdirectory("spx-bench-lake-").FullName;
         _writer = new LakeWriter(new LakeLayout(_root), DatasetRegistry.Empty.Register(Bars));
-        _native = new DuckDbConnection("Data Source=:memory:");
+        _native = new DuckDBConnection("Data Source=:memory:");
         _native.Open();
     }
 
@@ -56,10 +56,10 @@ public class LakeWriteBenchmarks
         {
             for (var i = 0; i < BarRows.Count; i++)
             {
-                appender.BeginRow();
-                appender.Append(r.Ticker[i]).Append(r.Ts[i]).Append(r.Open[i]).Append(r.High[i])
-                    .Append(r.Low[i]).Append(r.Close[i]).Append(r.Volume[i]).Append(r.Vwap[i]);
-                appender.EndRow();
+                appender.CreateRow()
+                    .AppendValue(r.Ticker[i]).AppendValue(r.Ts[i]).AppendValue(r.Open[i]).AppendValue(r.High[i])
+                    .AppendValue(r.Low[i]).AppendValue(r.Close[i]).AppendValue(r.Volume[i]).AppendValue(r.Vwap[i])
+                    .EndRow();
             }
         }));
         return result.Rows;

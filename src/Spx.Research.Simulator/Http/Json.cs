@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Spx.Research.Simulator.Http;
 
@@ -7,15 +7,15 @@ namespace Spx.Research.Simulator.Http;
 public static class Json
 {
     /// <summary>Sets <paramref name="name"/> to the double at <paramref name="ordinal"/> unless it is NULL.</summary>
-    public static JsonObject Double(this JsonObject target, string name, DuckDbDataReader reader, int ordinal)
+    public static JsonObject Double(this JsonObject target, string name, DuckDBDataReader reader, int ordinal)
     {
         if (!reader.IsDBNull(ordinal)) target[name] = reader.GetDouble(ordinal);
         return target;
     }
 
     /// <summary>Nullable double from a column.</summary>
-    public static double? OptDouble(this DuckDbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+    public static double? OptDouble(this DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
     /// <summary>Nullable string from a column.</summary>
-    public static string? OptString(this DuckDbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    public static string? OptString(this DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Http;
-using Spx.Research.DuckDb;
 using Spx.Research.Lake;
 using Spx.Research.Simulator.Http;
 
@@ -90,7 +90,7 @@ public sealed class ChainSnapshotEndpoint(LakeGate lake, SimulatedClock clock, S
     }
 
     /// <summary>Maps a <c>chain_snapshots</c> row (<see cref="Columns"/>) to Polygon's snapshot item.</summary>
-    internal static JsonObject Item(DuckDbDataReader r, bool delayed)
+    internal static JsonObject Item(DuckDBDataReader r, bool delayed)
     {
         var ticker = r.GetString(0);
         var isCall = r.GetString(3) == "C";

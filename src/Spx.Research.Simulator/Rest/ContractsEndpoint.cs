@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DuckDB.NET.Data;
 using Microsoft.AspNetCore.Http;
 using Spx.Research.Lake;
 using Spx.Research.Market;
@@ -66,7 +67,7 @@ public sealed class ContractsEndpoint(LakeGate lake, SimulatedClock clock)
     private static string Partition(DateOnly asOf) =>
         $"date = (SELECT max(date) FROM option_contracts WHERE date <= {SqlText.Date(asOf)})";
 
-    private static JsonObject Item(Spx.Research.DuckDb.DuckDbDataReader r)
+    private static JsonObject Item(DuckDBDataReader r)
     {
         var item = new JsonObject
         {

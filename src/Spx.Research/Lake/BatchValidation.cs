@@ -1,4 +1,4 @@
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
 using Spx.Research.Market;
 
 namespace Spx.Research.Lake;
@@ -15,7 +15,7 @@ internal static class BatchValidation
     /// <summary>The typed expression for each declared column and the row rules, for a staging table.</summary>
     /// <param name="fillMissingNullable">Compaction: files written before a nullable column was added lack it; read it as NULL.</param>
     public static (IReadOnlyList<(DatasetColumn Column, string Expression)> Projection, IReadOnlyList<RowRule> Rules) Plan(
-        DuckDbConnection connection, DatasetSchema schema, DateOnly date, string stage, Func<DatasetColumn, string> canonicalType, bool fillMissingNullable)
+        DuckDBConnection connection, DatasetSchema schema, DateOnly date, string stage, Func<DatasetColumn, string> canonicalType, bool fillMissingNullable)
     {
         var staged = StagedColumns(connection, stage);
         var problems = new List<(string Column, string Text)>();
@@ -97,7 +97,7 @@ internal static class BatchValidation
     /// timestamp → TIMESTAMPTZ fail while INTEGER → BIGINT or TIMESTAMP → TIMESTAMPTZ (UTC) pass.
     /// Text is only required to parse. Null when DuckDB cannot cast the types at all.
     /// </summary>
-    private static RowRule? CastRule(DuckDbConnection connection, string stage, DatasetColumn column, string value, string sourceType, string declared)
+    private static RowRule? CastRule(DuckDBConnection connection, string stage, DatasetColumn column, string value, string sourceType, string declared)
     {
         var cast = $"TRY_CAST({value} AS {column.Type})";
         var parses = $"{value} IS NOT NULL AND {cast} IS NULL";
@@ -115,7 +115,7 @@ internal static class BatchValidation
     }
 
     /// <summary>Counts failing rows per rule and in total, in one pass.</summary>
-    public static (long Total, long Invalid, long[] PerRule) Count(DuckDbConnection connection, string stage, IReadOnlyList<RowRule> rules)
+    public static (long Total, long Invalid, long[] PerRule) Count(DuckDBConnection connection, string stage, IReadOnlyList<RowRule> rules)
     {
         var filters = rules.Select(r => $", count(*) FILTER (WHERE {Fails(r)})");
         using var reader = connection.ExecuteReader(
@@ -135,7 +135,7 @@ internal static class BatchValidation
 
     /// <summary>The exception for a batch with invalid rows, naming each failing column with its count and first row.</summary>
     public static LakeSchemaException Rejection(
-        DuckDbConnection connection, DatasetSchema schema, DateOnly date, string stage, IReadOnlyList<RowRule> rules, (long Total, long Invalid, long[] PerRule) counts)
+        DuckDBConnection connection, DatasetSchema schema, DateOnly date, string stage, IReadOnlyList<RowRule> rules, (long Total, long Invalid, long[] PerRule) counts)
     {
         var keyText = string.Join(" || ', ' || ", schema.Key.Select(k =>
             $"{SqlText.Literal(k + "=")} || coalesce(CAST({SqlText.Identifier(k)} AS VARCHAR), 'NULL')"));
@@ -158,7 +158,7 @@ internal static class BatchValidation
 
     private static string Fails(RowRule rule) => $"coalesce({rule.Predicate}, false)";
 
-    private static List<(string Name, string Type)> StagedColumns(DuckDbConnection connection, string table)
+    private static List<(string Name, string Type)> StagedColumns(DuckDBConnection connection, string table)
     {
         var columns = new List<(string, string)>();
         using var reader = connection.ExecuteReader(
@@ -168,14 +168,14 @@ internal static class BatchValidation
         return columns;
     }
 
-    private static bool Binds(DuckDbConnection connection, string sql)
+    private static bool Binds(DuckDBConnection connection, string sql)
     {
         try
         {
             connection.ExecuteNonQuery(sql);
             return true;
         }
-        catch (DuckDbException)
+        catch (DuckDBException)
         {
             return false;
         }

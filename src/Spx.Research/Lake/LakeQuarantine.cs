@@ -1,4 +1,4 @@
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Spx.Research.Lake;
 
@@ -24,7 +24,7 @@ public sealed class LakeQuarantine
     /// Quarantines the rows of <paramref name="query"/> (run on <paramref name="connection"/>), which must
     /// have a VARCHAR <c>reason</c> column. Returns the file written, or null when the query had no rows.
     /// </summary>
-    public string? Write(DuckDbConnection connection, string dataset, DateOnly date, string query)
+    public string? Write(DuckDBConnection connection, string dataset, DateOnly date, string query)
     {
         if (!DatasetColumn.IdentifierPattern().IsMatch(dataset))
             throw new ArgumentException($"'{dataset}' is not a dataset name.", nameof(dataset));
@@ -32,7 +32,7 @@ public sealed class LakeQuarantine
         {
             connection.ExecuteNonQuery($"SELECT CAST(reason AS VARCHAR) FROM ({query}) AS q LIMIT 0");
         }
-        catch (DuckDbException missing)
+        catch (DuckDBException missing)
         {
             throw new ArgumentException($"Quarantined rows for '{dataset}' need a 'reason' column: {missing.Message}", nameof(query), missing);
         }
@@ -40,7 +40,7 @@ public sealed class LakeQuarantine
         var temp = AtomicFile.TempPath(Layout.QuarantineDirectory(dataset, date));
         try
         {
-            var rows = connection.ExecuteScalar<long>(
+            var rows = connection.ExecuteNonQuery(
                 $"COPY ({query}) TO {SqlText.Literal(temp)} (FORMAT parquet, COMPRESSION zstd)");
             if (rows == 0)
             {
@@ -57,6 +57,6 @@ public sealed class LakeQuarantine
     }
 
     /// <summary>Quarantines the rows of <paramref name="query"/>, all for the same <paramref name="reason"/>.</summary>
-    public string? Write(DuckDbConnection connection, string dataset, DateOnly date, string query, string reason) =>
+    public string? Write(DuckDBConnection connection, string dataset, DateOnly date, string query, string reason) =>
         Write(connection, dataset, date, $"SELECT *, {SqlText.Literal(reason)} AS reason FROM ({query}) AS q");
 }

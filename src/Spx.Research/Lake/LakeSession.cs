@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Spx.Research.Lake;
 
@@ -39,7 +39,7 @@ public sealed class LakeSession : IDisposable
     {
         Layout = layout;
         Registry = registry;
-        Connection = new DuckDbConnection("Data Source=:memory:");
+        Connection = new DuckDBConnection("Data Source=:memory:");
         Connection.Open();
         try
         {
@@ -63,7 +63,7 @@ public sealed class LakeSession : IDisposable
     public DatasetRegistry Registry { get; }
 
     /// <summary>The session's connection, with the views; use it for anything DuckDB can do.</summary>
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     /// <summary>Dataset view names as of the last refresh: registered datasets first (registry order), then other datasets found on disk.</summary>
     public IReadOnlyList<string> Views => _views;
@@ -79,7 +79,7 @@ public sealed class LakeSession : IDisposable
     /// the views are re-snapshotted if it failed because a snapshot's files were deleted. The delegate may
     /// run more than once: build the result inside it and have no other side effects.
     /// </summary>
-    public T Run<T>(Func<DuckDbConnection, T> query)
+    public T Run<T>(Func<DuckDBConnection, T> query)
     {
         Sync(force: false);
         for (var attempt = 1; ; attempt++)
@@ -97,7 +97,7 @@ public sealed class LakeSession : IDisposable
     }
 
     /// <summary>Runs <paramref name="sql"/> and hands the reader to <paramref name="read"/> (see <see cref="Run{T}"/>).</summary>
-    public T Query<T>(string sql, Func<DuckDbDataReader, T> read) => Run(connection =>
+    public T Query<T>(string sql, Func<DuckDBDataReader, T> read) => Run(connection =>
     {
         using var reader = connection.ExecuteReader(sql);
         return read(reader);

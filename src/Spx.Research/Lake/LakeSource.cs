@@ -1,4 +1,4 @@
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Spx.Research.Lake;
 
@@ -23,9 +23,16 @@ public abstract class LakeSource
 
     /// <summary>
     /// Rows appended in-process: <paramref name="fill"/> gets an appender on a table with the dataset's
-    /// declared columns and types (in declaration order) and appends whole rows.
+    /// declared columns and types (in declaration order) and appends whole rows
+    /// (<c>appender.CreateRow().AppendValue(…)…EndRow()</c>).
     /// </summary>
-    public static LakeSource FromAppender(Action<DuckDbAppender> fill)
+    /// <remarks>
+    /// Append each value as the column's exact .NET type: <c>long</c> for BIGINT, <c>int</c> for INTEGER,
+    /// <c>double</c> for DOUBLE, <c>DateTimeOffset</c> for TIMESTAMPTZ. DuckDB.NET writes a number's bytes
+    /// without checking the column type, so an <c>int</c> into a BIGINT column, or a bare literal such as
+    /// <c>AppendValue(1)</c> (which binds to <c>sbyte?</c>), stores garbage that validation cannot see.
+    /// </remarks>
+    public static LakeSource FromAppender(Action<DuckDBAppender> fill)
     {
         ArgumentNullException.ThrowIfNull(fill);
         return new AppenderSource(fill);
@@ -35,24 +42,24 @@ public abstract class LakeSource
     internal virtual bool StagesDeclaredColumns => false;
 
     /// <summary>Creates and fills <paramref name="table"/> (a fresh name) on <paramref name="connection"/>.</summary>
-    internal abstract void Stage(DuckDbConnection connection, string table, DatasetSchema schema);
+    internal abstract void Stage(DuckDBConnection connection, string table, DatasetSchema schema);
 
     /// <inheritdoc />
     public override string ToString() => GetType().Name;
 
     private sealed class SqlSource(string query) : LakeSource
     {
-        internal override void Stage(DuckDbConnection connection, string table, DatasetSchema schema) =>
+        internal override void Stage(DuckDBConnection connection, string table, DatasetSchema schema) =>
             connection.ExecuteNonQuery($"CREATE TABLE {SqlText.Identifier(table)} AS SELECT * FROM ({query}) AS source");
 
         public override string ToString() => "SQL: " + query;
     }
 
-    private sealed class AppenderSource(Action<DuckDbAppender> fill) : LakeSource
+    private sealed class AppenderSource(Action<DuckDBAppender> fill) : LakeSource
     {
         internal override bool StagesDeclaredColumns => true;
 
-        internal override void Stage(DuckDbConnection connection, string table, DatasetSchema schema)
+        internal override void Stage(DuckDBConnection connection, string table, DatasetSchema schema)
         {
             // No NOT NULL constraints here: NULLs are reported by validation with the dataset's name,
             // the column and the row's key, which is more useful than the appender's constraint error.

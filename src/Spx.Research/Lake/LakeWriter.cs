@@ -1,4 +1,4 @@
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
 
 namespace Spx.Research.Lake;
 
@@ -39,7 +39,7 @@ public sealed class LakeWriter : IDisposable
         Registry = registry;
         _options = options ?? new LakeWriterOptions();
         _quarantine = new LakeQuarantine(layout);
-        Connection = new DuckDbConnection("Data Source=:memory:");
+        Connection = new DuckDBConnection("Data Source=:memory:");
         Connection.Open();
         // Naive TIMESTAMP inputs are UTC instants (the lake's convention), whatever the machine's zone.
         Connection.ExecuteNonQuery("SET TimeZone = 'UTC'");
@@ -55,7 +55,7 @@ public sealed class LakeWriter : IDisposable
     /// The writer's private in-memory DuckDB connection: create and fill tables here, then pass
     /// <see cref="LakeSource.FromSql"/> queries over them. Time zone is UTC.
     /// </summary>
-    public DuckDbConnection Connection { get; }
+    public DuckDBConnection Connection { get; }
 
     /// <summary>
     /// Makes the partition hold exactly the rows of <paramref name="source"/>, de-duplicated by key, in one
@@ -102,7 +102,7 @@ public sealed class LakeWriter : IDisposable
             var table = SqlText.Identifier(batch.Table);
             var matches = string.Join(" AND ", schema.Key.Select(k => $"{table}.{SqlText.Identifier(k)} = stored.{SqlText.Identifier(k)}"));
             stored = Connection.ExecuteScalar<long>($"SELECT CAST(sum(num_rows) AS BIGINT) FROM parquet_file_metadata({SqlText.FileList(existing)})");
-            fresh -= Connection.ExecuteScalar<long>(
+            fresh -= Connection.ExecuteNonQuery(
                 $"DELETE FROM {table} USING (SELECT DISTINCT {SqlText.Identifiers(schema.Key)} FROM {ReadFiles(existing)}) AS stored WHERE {matches}");
         }
         var duplicates = batch.Duplicates + batch.Rows - fresh;
@@ -212,9 +212,10 @@ public sealed class LakeWriter : IDisposable
             }
 
             // Keep each key's first row only when some key repeats: the window is the dearest step.
-            var rows = Connection.ExecuteScalar<long>(unique
+            Connection.ExecuteNonQuery(unique
                 ? $"CREATE TABLE {SqlText.Identifier(clean)} AS SELECT {columns} {valid}"
                 : $"CREATE TABLE {SqlText.Identifier(clean)} AS SELECT {columns} {valid} QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY rowid) = 1");
+            var rows = Connection.ExecuteScalar<long>($"SELECT count(*) FROM {SqlText.Identifier(clean)}");
             Drop(stage);
             return new Batch(this, clean, rows, counts.Total - counts.Invalid - rows, quarantined);
         }
@@ -295,7 +296,7 @@ public sealed class LakeWriter : IDisposable
             _canonicalTypes[column.Type] = name;
             return name;
         }
-        catch (DuckDbException unknown)
+        catch (DuckDBException unknown)
         {
             throw new ArgumentException($"Column '{column.Name}' declares type '{column.Type}', which DuckDB does not understand: {unknown.Message}", unknown);
         }

@@ -9,7 +9,7 @@ namespace Spx.Research.Lake;
 public static class SqlText
 {
     /// <summary><c>"name"</c>, with embedded quotes doubled.</summary>
-    public static string Identifier(string name) => DuckDb.DuckDbConnection.QuoteIdentifier(name);
+    public static string Identifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     /// <summary><c>'text'</c>, with embedded quotes doubled.</summary>
     public static string Literal(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Spx.Research.DuckDb;
+using DuckDB.NET.Data;
 using Spx.Research.Lake;
 using Spx.Research.Market;
 
@@ -106,9 +106,9 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
         }
 
         rows += Replace(writer, FoundationDatasets.OptionBars1m, date, data.OptionBars, (a, b) =>
-            AppendTerms(a.Append(b.Contract.Ticker), b.Contract)
-                .Append(b.Start).Append(b.Open).Append(b.High).Append(b.Low).Append(b.Close)
-                .Append(b.Volume).Append(b.Vwap).Append(b.Trades));
+            AppendTerms(a.AppendValue(b.Contract.Ticker), b.Contract)
+                .AppendValue(b.Start).AppendValue(b.Open).AppendValue(b.High).AppendValue(b.Low).AppendValue(b.Close)
+                .AppendValue(b.Volume).AppendValue(b.Vwap).AppendValue(b.Trades));
         if (data.Snapshots.Count > 0)
         {
             rows += Replace(writer, FoundationDatasets.ChainSnapshots, date, data.Snapshots, AppendSnapshot);
@@ -123,77 +123,72 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
         var date = data.Date;
         long rows = 0;
         rows += Replace(writer, FoundationDatasets.IndexBars1m, date, data.IndexMinuteBars, (a, b) =>
-            a.Append(b.Ticker).Append(b.Start).Append(b.Open).Append(b.High).Append(b.Low).Append(b.Close));
+            a.AppendValue(b.Ticker).AppendValue(b.Start).AppendValue(b.Open).AppendValue(b.High).AppendValue(b.Low).AppendValue(b.Close));
         rows += Replace(writer, FoundationDatasets.StockBars1m, date, data.SpyMinuteBars, AppendStockBar);
         rows += Replace(writer, FoundationDatasets.OptionContracts, date, data.Contracts, (a, c) =>
-            AppendTerms(a.Append(c.Ticker), c)
-                .Append(c.Underlying == "SPY" ? "american" : "european")
-                .Append(100L)
-                .Append(c.Underlying == "SPY" ? "BATO" : "XCBO")
-                .Append(c.Right == OptionRight.Call ? "OCEXXX" : "OPEXXX"));
+            AppendTerms(a.AppendValue(c.Ticker), c)
+                .AppendValue(c.Underlying == "SPY" ? "american" : "european")
+                .AppendValue(100L)
+                .AppendValue(c.Underlying == "SPY" ? "BATO" : "XCBO")
+                .AppendValue(c.Right == OptionRight.Call ? "OCEXXX" : "OPEXXX"));
         rows += WriteNews(writer, date, data.News);
         rows += WriteLabels(writer, date, data.Labels, seed);
         return rows;
     }
 
-    private static long Replace<T>(LakeWriter writer, DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<DuckDbAppender, T> append)
+    private static long Replace<T>(LakeWriter writer, DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<IDuckDBAppenderRow, T> append)
     {
         var source = LakeSource.FromAppender(appender =>
         {
             foreach (var item in items)
             {
-                append(appender.BeginRow(), item);
-                appender.EndRow();
+                var row = appender.CreateRow();
+                append(row, item);
+                row.EndRow();
             }
         });
         return writer.ReplacePartition(schema.Name, date, source).Rows;
     }
 
-    private static void AppendStockBar(DuckDbAppender a, StockBar b) =>
-        a.Append(b.Ticker).Append(b.Start).Append(b.Open).Append(b.High).Append(b.Low).Append(b.Close)
-            .Append(b.Volume).Append(b.Vwap).Append(b.Trades);
+    private static void AppendStockBar(IDuckDBAppenderRow a, StockBar b) =>
+        a.AppendValue(b.Ticker).AppendValue(b.Start).AppendValue(b.Open).AppendValue(b.High).AppendValue(b.Low).AppendValue(b.Close)
+            .AppendValue(b.Volume).AppendValue(b.Vwap).AppendValue(b.Trades);
 
-    private static DuckDbAppender AppendTerms(DuckDbAppender a, ListedOption c) =>
-        a.Append(c.Underlying).Append(c.Expiry).Append(c.Right == OptionRight.Call ? "C" : "P").Append(c.Strike);
+    private static IDuckDBAppenderRow AppendTerms(IDuckDBAppenderRow a, ListedOption c) =>
+        a.AppendValue(c.Underlying).AppendValue(c.Expiry).AppendValue(c.Right == OptionRight.Call ? "C" : "P").AppendValue(c.Strike);
 
-    private static void AppendSnapshot(DuckDbAppender a, ChainSnapshot s)
+    private static void AppendSnapshot(IDuckDBAppenderRow a, ChainSnapshot s)
     {
-        AppendTerms(a.Append(s.SnapshotTs).Append(s.Contract.Ticker), s.Contract)
-            .Append(s.DayVolume).Append(s.VolumeDelta).Append(s.OpenInterest);
-        Optional(a, s.ImpliedVol);
-        Optional(a, s.Delta);
-        Optional(a, s.Gamma);
-        Optional(a, s.ThetaPerDay);
-        Optional(a, s.VegaPerPoint);
-        a.Append(s.UnderlyingPrice).Append(s.Bid).Append(s.Ask).Append(s.BidSize).Append(s.AskSize);
-        Optional(a, s.LastPrice);
-        Optional(a, s.DayVwap);
-        Optional(a, s.DayClose);
-    }
-
-    private static void Optional(DuckDbAppender a, double? value)
-    {
-        if (value is { } v) a.Append(v);
-        else a.AppendNull();
+        AppendTerms(a.AppendValue(s.SnapshotTs).AppendValue(s.Contract.Ticker), s.Contract)
+            .AppendValue(s.DayVolume).AppendValue(s.VolumeDelta).AppendValue(s.OpenInterest);
+        a.AppendValue(s.ImpliedVol);
+        a.AppendValue(s.Delta);
+        a.AppendValue(s.Gamma);
+        a.AppendValue(s.ThetaPerDay);
+        a.AppendValue(s.VegaPerPoint);
+        a.AppendValue(s.UnderlyingPrice).AppendValue(s.Bid).AppendValue(s.Ask).AppendValue(s.BidSize).AppendValue(s.AskSize);
+        a.AppendValue(s.LastPrice);
+        a.AppendValue(s.DayVwap);
+        a.AppendValue(s.DayClose);
     }
 
     private static long WriteNews(LakeWriter writer, DateOnly date, IReadOnlyList<NewsItem> news) =>
         ReplaceWithLists(writer, FoundationDatasets.News, date, news, (a, n) =>
-            a.Append(n.Id).Append(n.PublishedUtc).Append(Joined(n.Tickers)).Append(n.Title)
-                .Append(n.Description).Append(n.ArticleUrl).Append(n.Publisher).Append(n.Author)
-                .Append(Joined(n.Keywords)).Append(n.Sentiment).Append(n.SentimentReasoning));
+            a.AppendValue(n.Id).AppendValue(n.PublishedUtc).AppendValue(Joined(n.Tickers)).AppendValue(n.Title)
+                .AppendValue(n.Description).AppendValue(n.ArticleUrl).AppendValue(n.Publisher).AppendValue(n.Author)
+                .AppendValue(Joined(n.Keywords)).AppendValue(n.Sentiment).AppendValue(n.SentimentReasoning));
 
     private static long WriteLabels(LakeWriter writer, DateOnly date, IReadOnlyList<Label> labels, long seed) =>
         ReplaceWithLists(writer, FoundationDatasets.Labels, date, labels, (a, l) =>
-            a.Append(l.Id).Append(l.Kind).Append(l.Ticker).Append(l.Start).Append(l.End)
-                .Append(Joined(l.Contracts)).Append(l.Size).Append(l.Outcome).Append(l.Note)
-                .Append($"synthetic:seed={seed}"));
+            a.AppendValue(l.Id).AppendValue(l.Kind).AppendValue(l.Ticker).AppendValue(l.Start).AppendValue(l.End)
+                .AppendValue(Joined(l.Contracts)).AppendValue(l.Size).AppendValue(l.Outcome).AppendValue(l.Note)
+                .AppendValue($"synthetic:seed={seed}"));
 
     /// <summary>
-    /// The appender has no LIST support: list columns (<c>VARCHAR[]</c>) are staged as separator-joined
-    /// text in a temp table with the dataset's other columns, and split back into lists in SQL.
+    /// List columns (<c>VARCHAR[]</c>) are staged as separator-joined text in a temp table with the
+    /// dataset's other columns, and split back into lists in SQL.
     /// </summary>
-    private static long ReplaceWithLists<T>(LakeWriter writer, DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<DuckDbAppender, T> append)
+    private static long ReplaceWithLists<T>(LakeWriter writer, DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<IDuckDBAppenderRow, T> append)
     {
         var stage = $"synthetic_{schema.Name}_stage";
         var connection = writer.Connection;
@@ -206,8 +201,9 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
             {
                 foreach (var item in items)
                 {
-                    append(appender.BeginRow(), item);
-                    appender.EndRow();
+                    var row = appender.CreateRow();
+                    append(row, item);
+                    row.EndRow();
                 }
             }
 

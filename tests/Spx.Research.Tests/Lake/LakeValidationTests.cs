@@ -88,8 +88,8 @@ public sealed class LakeValidationTests : IDisposable
     public void Appender_nulls_are_reported_like_sql_nulls()
     {
         var error = Assert.Throws<LakeSchemaException>(() => _writer.AppendToPartition(Bars, TempLake.Day, LakeSource.FromAppender(a =>
-            a.BeginRow().Append("SPY").Append(new DateTimeOffset(2024, 1, 2, 15, 0, 0, TimeSpan.Zero))
-                .AppendNull().Append(1.0).Append(1.0).Append(1.0).Append(1.0).AppendNull().AppendNull().EndRow())));
+            a.CreateRow().AppendValue("SPY").AppendValue(new DateTimeOffset(2024, 1, 2, 15, 0, 0, TimeSpan.Zero))
+                .AppendNullValue().AppendValue(1.0).AppendValue(1.0).AppendValue(1.0).AppendValue(1.0).AppendNullValue().AppendNullValue().EndRow())));
 
         Assert.Equal("open", error.Column);
         Assert.Contains("1 NULL", error.Message);

@@ -23,7 +23,7 @@ public sealed class SyntheticLabelTests(SyntheticLakeFixture lake) : IClassFixtu
             WITH l AS (SELECT id, size, start_ts, end_ts, unnest(contracts) AS ticker FROM labels WHERE kind = 'hedging_episode'),
                  terms AS (SELECT DISTINCT ticker, option_right, strike, expiry FROM option_contracts),
                  spot AS (SELECT l.ticker, arg_min(x.open, x.ts) AS spx FROM l JOIN index_bars_1m x ON x.ticker = 'I:SPX' AND x.ts >= l.start_ts GROUP BY ALL),
-                 traded AS (SELECT l.id, sum(b.volume) AS volume FROM l JOIN option_bars_1m b ON b.ticker = l.ticker AND b.ts BETWEEN l.start_ts AND l.end_ts GROUP BY ALL)
+                 traded AS (SELECT l.id, CAST(sum(b.volume) AS DOUBLE) AS volume FROM l JOIN option_bars_1m b ON b.ticker = l.ticker AND b.ts BETWEEN l.start_ts AND l.end_ts GROUP BY ALL)
             SELECT l.id, any_value(l.size), any_value(traded.volume),
                    bool_and(t.option_right = 'P'), min(t.strike / s.spx), max(t.strike / s.spx),
                    min(t.expiry - CAST(timezone('America/New_York', l.start_ts) AS DATE)), max(t.expiry - CAST(timezone('America/New_York', l.start_ts) AS DATE))
@@ -69,7 +69,7 @@ public sealed class SyntheticLabelTests(SyntheticLakeFixture lake) : IClassFixtu
         var labels = _lake.Query("SELECT id, size, start_ts, end_ts, contracts FROM labels WHERE kind = 'spy_momentum' ORDER BY id", r =>
         {
             var list = new List<(string Id, double Size, DateTimeOffset Start, DateTimeOffset End, string?[] Contracts)>();
-            while (r.Read()) list.Add((r.GetString(0), r.GetDouble(1), r.GetFieldValue<DateTimeOffset>(2), r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<string?[]>(4)));
+            while (r.Read()) list.Add((r.GetString(0), r.GetDouble(1), r.GetFieldValue<DateTimeOffset>(2), r.GetFieldValue<DateTimeOffset>(3), r.GetFieldValue<List<string>>(4).ToArray()));
             return list;
         });
         Assert.Equal(5, labels.Count); // the fixture asks for one every session
