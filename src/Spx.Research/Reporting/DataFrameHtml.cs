@@ -29,7 +29,7 @@ public static class DataFrameHtml
             foreach (var column in frame.Columns) html.Append("<td>").Append(WebUtility.HtmlEncode(Text(column[row]))).Append("</td>");
             html.Append("</tr>");
         }
-        html.Append("</tbody></table><p class=\"spx-more\">").Append(WebUtility.HtmlEncode(Shape(frame, shown))).Append("</p>");
+        html.Append("</tbody></table><p class=\"spx-more\">").Append(Shape(frame, shown)).Append("</p>"); // digits and words only
         return html.ToString();
     }
 
