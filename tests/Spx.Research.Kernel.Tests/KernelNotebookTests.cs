@@ -44,7 +44,7 @@ public sealed class KernelNotebookTests
         if (name == "01-lake-tour.ipynb")
         {
             Assert.Equal(3, figures.Length); // SPX/VIX, the put smile, the term structure
-            Assert.Equal(3, frames.Length);  // the datasets, the unusual puts, the labels
+            Assert.Equal(2, frames.Length);  // the unusual puts, the labels
         }
     }
 

@@ -88,7 +88,7 @@ public class RunnerTests
 
         var result = await Run(Of(
             Code("#r \"lib/Tiny.dll\"\n#load \"helpers/util.csx\"\nTwice(Tiny.Answer.Value)"),
-            Code("File.ReadAllText(\"data.txt\")")), path: path);
+            Code("System.IO.File.ReadAllText(\"data.txt\")")), path: path);
 
         Assert.True(result.Succeeded, result.FailureMessage);
         Assert.Equal(["84"], Texts(result.Notebook.Cells[0]));
