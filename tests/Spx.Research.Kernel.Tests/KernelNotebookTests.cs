@@ -75,6 +75,30 @@ public sealed class KernelNotebookTests
         Assert.Contains("3 rows × 1 column", run.Displays[1].Html);
     }
 
+    /// <summary>
+    /// One use of each assembly <c>spx notebook run</c> references by default (ScriptSession.References in
+    /// src/Spx.Research.Notebooks), without a <c>using</c>: each must compile in the kernel too, or a notebook could
+    /// lean on a reference only our runner gives.
+    /// </summary>
+    [Theory]
+    [InlineData("new System.Collections.Concurrent.ConcurrentDictionary<string, int>().Count")]
+    [InlineData("System.Text.RegularExpressions.Regex.IsMatch(\"SPX\", \"^S\")")]
+    [InlineData("System.Text.Json.JsonSerializer.Serialize(new[] { 1 })")]
+    [InlineData("typeof(System.Net.Http.HttpClient).Name")]
+    [InlineData("System.Linq.Expressions.Expression.Constant(1).Value")]
+    [InlineData("typeof(System.ComponentModel.INotifyPropertyChanged).Name")]
+    [InlineData("System.Diagnostics.Stopwatch.StartNew().IsRunning")]
+    [InlineData("((dynamic)\"abc\").Length")]
+    [InlineData("Console.Out.NewLine")]
+    public async Task What_our_runner_references_by_default_the_kernel_references_too(string code)
+    {
+        using var run = await KernelRun.StartAsync(Repository.Notebooks);
+
+        await run.SubmitAsync(code, code);
+
+        Assert.NotNull(Assert.Single(run.Displays).Value);
+    }
+
     private const string References = """
         #r "../artifacts/bin/Spx.Research/release/Microsoft.Data.Analysis.dll"
         #r "../artifacts/bin/Spx.Research/release/Spx.Research.dll"
