@@ -14,11 +14,13 @@ namespace Spx.Research.Lake;
 /// </summary>
 /// <remarks>
 /// Column types: VARCHAR → <see cref="StringDataFrameColumn"/>; DOUBLE, REAL, BIGINT, INTEGER, SMALLINT,
-/// TINYINT, DECIMAL, BOOLEAN → the primitive column of that CLR type; DATE → <see cref="DateTimeDataFrameColumn"/>
+/// TINYINT (and their unsigned forms), DECIMAL, BOOLEAN → the primitive column of that CLR type; DATE → <see cref="DateTimeDataFrameColumn"/>
 /// at midnight with <see cref="DateTimeKind.Unspecified"/>, because <see cref="DateOnly"/> is no DataFrame
 /// primitive and a <see cref="DateTime"/> column still sorts, filters and compares as dates (a string column
 /// would only sort); TIMESTAMPTZ → <see cref="DateTimeKind.Utc"/> instants; TIMESTAMP → unspecified
-/// <see cref="DateTime"/>; LIST and anything else → text, lists as <c>[a, b]</c>. NULLs stay nulls.
+/// <see cref="DateTime"/>; LIST and anything else (HUGEINT, UUID, STRUCT, …) → text, lists as <c>[a, b]</c>.
+/// NULLs stay nulls. Types are told apart by <see cref="DbDataReader.GetFieldType"/>, and DATE from TIMESTAMP by
+/// <see cref="DbDataReader.GetDataTypeName"/> (<c>DATE</c>/<c>Date</c>, <c>TIMESTAMP WITH TIME ZONE</c>/<c>TimestampTz</c>).
 /// The frame returned is a <see cref="LakeFrame"/>, so it displays as a bounded table in notebooks.
 /// </remarks>
 public static class DataFrameReader
@@ -57,6 +59,9 @@ public static class DataFrameReader
             if (type == typeof(int)) return new Primitive<int>(new Int32DataFrameColumn(name), ordinal, r => r.GetInt32(ordinal));
             if (type == typeof(short)) return new Primitive<short>(new Int16DataFrameColumn(name), ordinal, r => r.GetInt16(ordinal));
             if (type == typeof(byte)) return new Primitive<byte>(new ByteDataFrameColumn(name), ordinal, r => r.GetByte(ordinal));
+            if (type == typeof(ulong)) return new Primitive<ulong>(new UInt64DataFrameColumn(name), ordinal, r => r.GetFieldValue<ulong>(ordinal));
+            if (type == typeof(uint)) return new Primitive<uint>(new UInt32DataFrameColumn(name), ordinal, r => r.GetFieldValue<uint>(ordinal));
+            if (type == typeof(ushort)) return new Primitive<ushort>(new UInt16DataFrameColumn(name), ordinal, r => r.GetFieldValue<ushort>(ordinal));
             if (type == typeof(sbyte)) return new Primitive<sbyte>(new SByteDataFrameColumn(name), ordinal, r => r.GetFieldValue<sbyte>(ordinal));
             if (type == typeof(decimal)) return new Primitive<decimal>(new DecimalDataFrameColumn(name), ordinal, r => r.GetDecimal(ordinal));
             if (type == typeof(bool)) return new Primitive<bool>(new BooleanDataFrameColumn(name), ordinal, r => r.GetBoolean(ordinal));

@@ -18,9 +18,10 @@ public sealed class DataFrameReaderTests : IDisposable
     private const string EveryType = """
         SELECT * FROM (VALUES
           ('SPY'::VARCHAR, 1.5::DOUBLE, 9000000000::BIGINT, 7::INTEGER, true, DATE '2025-03-07',
-           TIMESTAMPTZ '2025-03-07 14:30:00.123456+00', ['a', 'b']::VARCHAR[], [1, NULL, 3]::INTEGER[]),
-          (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
-        ) AS t(text, number, big, small, flag, day, instant, words, numbers)
+           TIMESTAMPTZ '2025-03-07 14:30:00.123456+00', ['a', 'b']::VARCHAR[], [1, NULL, 3]::INTEGER[],
+           12.25::DECIMAL(9, 2), 3::UBIGINT, 170141183460469231731687303715884105727::HUGEINT),
+          (NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)
+        ) AS t(text, number, big, small, flag, day, instant, words, numbers, price, unsigned, huge)
         """;
 
     public static TheoryData<string, Type, object> Columns() => new()
@@ -34,6 +35,9 @@ public sealed class DataFrameReaderTests : IDisposable
         { "instant", typeof(DateTimeDataFrameColumn), new DateTime(2025, 3, 7, 14, 30, 0, DateTimeKind.Utc).AddTicks(1_234_560) },
         { "words", typeof(StringDataFrameColumn), "[a, b]" },
         { "numbers", typeof(StringDataFrameColumn), "[1, NULL, 3]" },
+        { "price", typeof(DecimalDataFrameColumn), 12.25m },
+        { "unsigned", typeof(UInt64DataFrameColumn), 3UL },
+        { "huge", typeof(StringDataFrameColumn), "170141183460469231731687303715884105727" },
     };
 
     [Theory]
