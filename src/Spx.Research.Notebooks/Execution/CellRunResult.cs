@@ -32,5 +32,5 @@ public sealed record CellRunResult
     public TimeSpan Duration => Start is { } start && End is { } end ? end - start : TimeSpan.Zero;
 
     /// <summary><c>cell 4 of 7</c>, or <c>the injected parameters cell</c>.</summary>
-    public string Label => Number is { } n ? $"cell {n} of {SourceCellCount}" : "the injected parameters cell";
+    public string Label => CellNumbers.Label(Number, SourceCellCount);
 }

@@ -1,4 +1,6 @@
 using System.Collections;
+using Microsoft.Data.Analysis;
+using Spx.Research.Reporting;
 
 namespace Spx.Research.Notebooks.Execution;
 
@@ -7,7 +9,8 @@ namespace Spx.Research.Notebooks.Execution;
 /// a convention formatter source on the type (<see cref="ConventionFormatters"/>) for the requested or
 /// preferred MIME types; <see cref="HtmlContent"/> as <c>text/html</c>; a string as <c>text/plain</c>
 /// (or as each requested type, so <c>display(json, "application/json")</c> works); a collection as a
-/// table; anything else by <c>ToString()</c>.
+/// table; anything else by <c>ToString()</c>. Any <see cref="DataFrame"/> formats as a <see cref="LakeFrame"/>
+/// (the bounded table), as in Polyglot, where LakeFrame's formatters are registered for every frame.
 /// </summary>
 public static class MimeFormatter
 {
@@ -28,7 +31,8 @@ public static class MimeFormatter
                     ? MimeBundle.Of(MimeBundle.PlainText, text)
                     : new MimeBundle(requested.Select(m => MimeBundle.Entry(m, text)));
         }
-        if (ConventionFormatters.For(value.GetType()) is { } source && source.Format(value, requested) is { Count: > 0 } formatted)
+        var formattedAs = value is DataFrame ? typeof(LakeFrame) : value.GetType();
+        if (ConventionFormatters.For(formattedAs) is { } source && source.Format(value, requested) is { Count: > 0 } formatted)
         {
             return formatted;
         }

@@ -114,7 +114,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
             var executedNotebook = notebook with
             {
                 Cells = cells,
-                Metadata = Json.With(notebook.Metadata, MetadataKey, RunMetadata(start, end, failure, parameters)),
+                Metadata = Json.With(notebook.Metadata, MetadataKey, RunMetadata(start, end, failure, parameters, sourceCount)),
                 FormatMajor = 4,
                 FormatMinor = 5,
             };
@@ -271,6 +271,8 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
     private static JsonElement WithRunMetadata(JsonElement? metadata, CellRunResult result)
     {
         var spx = new JsonObject { ["status"] = result.Status.ToString().ToLowerInvariant() };
+        // The number progress and errors use ("cell 4 of 16"), so the HTML page labels the cell the same.
+        if (result.Number is { } number) spx[CellNumbers.NumberKey] = number;
         if (result.Start is { } start && result.End is { } end)
         {
             spx["start_time"] = Timestamp(start);
@@ -286,7 +288,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         return Json.With(metadata, MetadataKey, spx);
     }
 
-    private JsonObject RunMetadata(DateTimeOffset start, DateTimeOffset end, CellRunResult? failure, IReadOnlyDictionary<string, string> parameters)
+    private JsonObject RunMetadata(DateTimeOffset start, DateTimeOffset end, CellRunResult? failure, IReadOnlyDictionary<string, string> parameters, int sourceCount)
     {
         var run = new JsonObject
         {
@@ -295,6 +297,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
             ["end_time"] = Timestamp(end),
             ["duration"] = Math.Round((end - start).TotalSeconds, 3),
             ["allow_errors"] = Options.AllowErrors,
+            [CellNumbers.CountKey] = sourceCount,
             ["parameters"] = new JsonObject(parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))),
         };
         if (failure?.Number is { } number) run["failed_cell"] = number;

@@ -11,15 +11,20 @@ namespace Spx.Research.Notebooks.Execution;
 /// One notebook's Roslyn <see cref="ScriptState"/> chain: each cell is a submission continuing from the
 /// last good state, so variables, types and <c>#r</c> references carry from cell to cell as in Polyglot.
 /// <c>#r</c> and <c>#load</c> resolve against the notebook's folder (VS Code sets the kernel's working
-/// directory there). References and imports follow .NET Interactive's C# kernel, plus System.IO and
-/// System.Threading; <c>ScriptOptions.Default</c> alone lacks System.Linq.
+/// directory there). The imports are exactly .NET Interactive's C# kernel's, so a notebook that compiles
+/// here compiles in Polyglot: a cell that needs <c>System.IO</c> says <c>using System.IO;</c> in both.
 /// </summary>
 internal sealed class ScriptSession(string baseDirectory, NotebookGlobals globals)
 {
+    /// <summary>
+    /// The C# kernel's default imports, in its order (the <c>AddImports</c> call in the constructor of
+    /// <c>CSharpKernel</c>, dotnet/interactive src/Microsoft.DotNet.Interactive.CSharp/CSharpKernel.cs, the
+    /// 1.0.0-beta.26120.1 package the kernel tests run). Its <c>using static Microsoft.DotNet.Interactive.Kernel</c>
+    /// is what <see cref="NotebookGlobals"/> stands for.
+    /// </summary>
     public static IReadOnlyList<string> Imports { get; } =
     [
-        "System", "System.Collections", "System.Collections.Generic", "System.IO", "System.Linq",
-        "System.Text", "System.Threading", "System.Threading.Tasks",
+        "System", "System.Text", "System.Collections", "System.Collections.Generic", "System.Threading.Tasks", "System.Linq",
     ];
 
     private static readonly Assembly[] References =

@@ -46,6 +46,7 @@ public static partial class NotebookHtmlWriter
         page.Append("</header>\n");
 
         var ids = CellIds.Assign(notebook.Cells);
+        var labels = CellNumbers.Labels(notebook);
         var figures = 0;
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
@@ -60,7 +61,7 @@ public static partial class NotebookHtmlWriter
                     page.Append("<pre class=\"raw\">").Append(Encode(cell.Source)).Append("</pre>\n");
                     break;
                 default:
-                    AppendCode(page, cell, usePlotly, ref figures);
+                    AppendCode(page, cell, labels[i], usePlotly, ref figures);
                     break;
             }
             page.Append("</section>\n");
@@ -87,10 +88,11 @@ public static partial class NotebookHtmlWriter
         page.Append("</p>\n");
     }
 
-    private static void AppendCode(StringBuilder page, NotebookCell cell, bool usePlotly, ref int figures)
+    /// <param name="label">The cell's <see cref="CellNumbers"/> label, the one <c>spx notebook run</c> prints.</param>
+    private static void AppendCode(StringBuilder page, NotebookCell cell, string? label, bool usePlotly, ref int figures)
     {
         var failed = cell.Outputs.Any(o => o is ErrorOutput);
-        var prompt = cell.ExecutionCount is { } count ? $"[{count}]" : "[ ]";
+        var prompt = label ?? "";
         page.Append(failed ? "<details class=\"source\" open>" : "<details class=\"source\">")
             .Append("<summary><span class=\"prompt\">").Append(prompt).Append("</span> <code>").Append(Encode(cell.FirstLine)).Append("</code></summary>")
             .Append("<pre><code class=\"language-csharp\">").Append(Encode(cell.Source)).Append("</code></pre></details>\n");

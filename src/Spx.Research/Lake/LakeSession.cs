@@ -103,6 +103,12 @@ public sealed class LakeSession : IDisposable
         return read(reader);
     });
 
+    /// <summary>
+    /// The whole result of <paramref name="sql"/> as a <see cref="Microsoft.Data.Analysis.DataFrame"/>, one typed column
+    /// per result column (<see cref="DataFrameReader"/>), which displays as a bounded table in notebooks (see <see cref="Run{T}"/>).
+    /// </summary>
+    public Microsoft.Data.Analysis.DataFrame Frame(string sql) => Query(sql, DataFrameReader.Read);
+
     /// <summary>The first value of <paramref name="sql"/> (see <see cref="Run{T}"/>).</summary>
     public T? Scalar<T>(string sql) => Run(connection => connection.ExecuteScalar<T>(sql));
 

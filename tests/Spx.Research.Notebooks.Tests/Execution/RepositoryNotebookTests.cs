@@ -50,7 +50,15 @@ public sealed class RepositoryNotebookTests(HeadlessBrowser browser) : IClassFix
             .Count(o => o is DisplayDataOutput { Data: var d } && d.Get(Spx.Research.Reporting.FigureFormatterSource.PlotlyJsonMimeType) is not null
                      || o is ExecuteResultOutput { Data: var r } && r.Get(Spx.Research.Reporting.FigureFormatterSource.PlotlyJsonMimeType) is not null);
 
-        if (name == "01-lake-tour.ipynb") Assert.Equal(3, figures); // SPX/VIX, the put smile, the term structure
+        var frames = result.Notebook.Cells.SelectMany(c => c.Outputs).OfType<ExecuteResultOutput>()
+            .Count(o => o.Data.Text(MimeBundle.Html)?.Contains("<p class=\"spx-more\">", StringComparison.Ordinal) == true
+                        && o.Data.Text(MimeBundle.PlainText)?.StartsWith("DataFrame: ", StringComparison.Ordinal) == true);
+
+        if (name == "01-lake-tour.ipynb")
+        {
+            Assert.Equal(3, figures); // SPX/VIX, the put smile, the term structure
+            Assert.Equal(2, frames);  // the unusual puts, the labels (the same count the kernel test sees)
+        }
 
         var page = await browser.Open(result.OutputHtmlPath!);
         await page.Page.WaitForFunctionAsync("n => document.querySelectorAll('.js-plotly-plot').length === n", figures);
