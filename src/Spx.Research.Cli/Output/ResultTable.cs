@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Spx.Research.Lake;
 
 namespace Spx.Research.Cli.Output;
 
@@ -16,7 +17,7 @@ public sealed record ResultTable(IReadOnlyList<string> Columns, IReadOnlyList<ob
         while (reader.Read())
         {
             var row = new object?[columns.Length];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            for (var i = 0; i < row.Length; i++) row[i] = DuckDbValue.Read(reader, i);
             rows.Add(row);
         }
         return new ResultTable(columns, rows);

@@ -70,32 +70,14 @@ public static class DataFrameReader
             if (type == typeof(DateTimeOffset)) return new Primitive<DateTime>(new DateTimeDataFrameColumn(name), ordinal, r => r.GetFieldValue<DateTimeOffset>(ordinal).UtcDateTime);
             if (type == typeof(DateTime))
             {
-                var utc = IsTimeZoned(typeName);
+                var utc = DuckDbValue.IsTimeZoned(typeName);
                 return new Primitive<DateTime>(new DateTimeDataFrameColumn(name), ordinal, r => utc ? AsUtc(r.GetDateTime(ordinal)) : r.GetDateTime(ordinal));
             }
-            if (NullableList(type) is { } list)
-            {
-                var read = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!.MakeGenericMethod(list);
-                return new Text(name, ordinal, r => ValueText(read.Invoke(r, [ordinal])));
-            }
-            return new Text(name, ordinal, r => ValueText(r.GetValue(ordinal)));
+            return new Text(name, ordinal, r => ValueText(DuckDbValue.Read(r, ordinal)));
         }
-
-        /// <summary>
-        /// <c>List&lt;int?&gt;</c> for a provider that reports <c>List&lt;int&gt;</c>: DuckDB.NET throws on a NULL
-        /// item unless it is asked for nullable items.
-        /// </summary>
-        private static Type? NullableList(Type type) =>
-            type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>)
-                && type.GetGenericArguments()[0] is { IsValueType: true } item && Nullable.GetUnderlyingType(item) is null
-                ? typeof(List<>).MakeGenericType(typeof(Nullable<>).MakeGenericType(item))
-                : null;
 
         private static bool IsDate(string typeName) => typeName.Equals("DATE", StringComparison.OrdinalIgnoreCase);
 
-        /// <summary>DuckDB names it <c>TIMESTAMP WITH TIME ZONE</c>; providers may say <c>TimestampTz</c>.</summary>
-        private static bool IsTimeZoned(string typeName) =>
-            typeName.Contains("TIME ZONE", StringComparison.OrdinalIgnoreCase) || typeName.EndsWith("TZ", StringComparison.OrdinalIgnoreCase);
 
         private static DateTime AsUtc(DateTime value) => value.Kind switch
         {
