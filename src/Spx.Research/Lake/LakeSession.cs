@@ -68,6 +68,9 @@ public sealed class LakeSession : IDisposable
     /// <summary>Dataset view names as of the last refresh: registered datasets first (registry order), then other datasets found on disk.</summary>
     public IReadOnlyList<string> Views => _views;
 
+    /// <summary>Partitions left out because a file in them is unreadable, one line each (empty when all read).</summary>
+    public IReadOnlyList<string> Warnings => [];
+
     /// <summary>Number of queries repeated because their snapshot's files were gone (diagnostics).</summary>
     public int Retries { get; private set; }
 
