@@ -56,4 +56,33 @@ public sealed class LakeVerbTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.Contains(missing, run.Error);
     }
+
+    /// <summary>Cuts the partition's only file to half its length, as a crash or a bad copy would.</summary>
+    private string Truncate(string dataset, DateOnly date)
+    {
+        var file = Assert.Single(new LakeLayout(_root).PartitionFiles(dataset, date));
+        using var stream = new FileStream(file, FileMode.Open, FileAccess.Write);
+        stream.SetLength(stream.Length / 2);
+        return file;
+    }
+
+    [Fact]
+    public void Info_and_sql_on_a_lake_with_a_truncated_file_leave_that_partition_out_with_a_warning()
+    {
+        WriteBars(new DateOnly(2025, 3, 3), 390);
+        WriteBars(new DateOnly(2025, 3, 4), 100);
+        var damaged = Truncate("index_bars_1m", new DateOnly(2025, 3, 3));
+
+        var info = CliRun.Of("lake", "info", "--lake", _root, "--format", "csv");
+        var sql = CliRun.Of("sql", "select count(*) as n from index_bars_1m", "--lake", _root, "--format", "csv");
+
+        Assert.Equal(0, info.ExitCode);
+        Assert.StartsWith("index_bars_1m,1,1,100,", info.OutputLines.Single(l => l.StartsWith("index_bars_1m,")));
+        Assert.Equal(["n", "100"], sql.OutputLines);
+        foreach (var run in new[] { info, sql })
+        {
+            var warning = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            Assert.StartsWith("spx: warning: index_bars_1m/date=2025-03-03 left out: " + Path.GetFileName(damaged), warning);
+        }
+    }
 }

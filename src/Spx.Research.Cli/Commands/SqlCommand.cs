@@ -24,6 +24,7 @@ public static class SqlCommand
             // Query() re-lists and re-runs if a concurrent writer swapped a partition version meanwhile.
             var table = session.Query(text!, ResultTable.From);
             ResultWriter.Write(table, parse.GetValue(format), parse.InvocationConfiguration.Output);
+            LakeCommand.WriteWarnings(session, parse.InvocationConfiguration.Error);
             return ExitCodes.Ok;
         });
         return command;
