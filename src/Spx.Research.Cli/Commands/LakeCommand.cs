@@ -4,7 +4,7 @@ using Spx.Research.Lake;
 
 namespace Spx.Research.Cli.Commands;
 
-/// <summary><c>spx lake info</c>: what the lake holds — datasets, partitions, rows, bytes.</summary>
+/// <summary><c>spx lake info</c>: what the lake holds — datasets, partitions, rows, bytes; <c>spx lake check</c> (see <see cref="LakeCheckCommand"/>).</summary>
 public static class LakeCommand
 {
     public static Command Create()
@@ -24,7 +24,7 @@ public static class LakeCommand
             WriteWarnings(session, parse.InvocationConfiguration.Error);
             return ExitCodes.Ok;
         });
-        return new Command("lake", "Inspect the Parquet lake") { info };
+        return new Command("lake", "Inspect and verify the Parquet lake") { info, LakeCheckCommand.Create() };
     }
 
     /// <summary>

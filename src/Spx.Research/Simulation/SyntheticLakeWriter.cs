@@ -16,6 +16,17 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
     private const char ListSeparator = '\u001f';
 
     /// <summary>
+    /// The datasets <see cref="Write"/> publishes for every session (second bars and chain snapshots only in
+    /// profiles that have them). Each is published on its own, so a killed run can leave a session in some
+    /// and not others: <see cref="LakeCheck"/> finds that through this group, and a re-run replaces them all.
+    /// </summary>
+    public static DatasetGroup Group { get; } = new("spx generate", [
+        FoundationDatasets.StockBars1s.Name, FoundationDatasets.OptionBars1m.Name, FoundationDatasets.ChainSnapshots.Name,
+        FoundationDatasets.IndexBars1m.Name, FoundationDatasets.StockBars1m.Name, FoundationDatasets.OptionContracts.Name,
+        FoundationDatasets.News.Name, FoundationDatasets.Labels.Name,
+    ]);
+
+    /// <summary>
     /// Generates <paramref name="from"/>–<paramref name="to"/> and writes every session; returns the rows written.
     /// Generating the next session overlaps writing the current one (a two-stage pipeline), which roughly
     /// halves the wall time on two cores; sessions are still written in date order.
