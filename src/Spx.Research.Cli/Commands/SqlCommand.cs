@@ -12,7 +12,7 @@ public static class SqlCommand
         var query = new Argument<string>("query") { Description = "SQL to run; every lake dataset is a view of the same name" };
         var lake = CommonOptions.Lake();
         var format = CommonOptions.Format();
-        var command = new Command("sql", "Run a SQL query over the lake views (works with no lake too)")
+        var command = new Command("sql", "Run a SQL query over the lake views (a query that reads no dataset works with no lake)")
         {
             query, lake, format,
         };

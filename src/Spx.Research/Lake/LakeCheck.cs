@@ -121,8 +121,8 @@ public sealed class LakeCheck(LakeSession session, IReadOnlyList<DatasetGroup> g
                 var missing = dates.Where(d => !d.Value.Contains(date)).Select(d => d.Key).Order(StringComparer.Ordinal).ToArray();
                 if (missing.Length == 0) continue;
                 yield return new LakeProblem(LakeProblemKind.IncompleteSession, date, null, null,
-                    $"session incomplete: missing from {string.Join(", ", missing)} while {dates.Count - missing.Length} other dataset(s) " +
-                    $"{group.Writer} writes with them have it; re-run {group.Writer} over {date:yyyy-MM-dd} to complete it");
+                    $"session incomplete: missing from {string.Join(", ", missing)} but present in the {dates.Count - missing.Length} other dataset(s) " +
+                    $"{group.Writer} writes with it; re-run {group.Writer} over {date:yyyy-MM-dd} to complete it");
             }
         }
     }
