@@ -1,4 +1,5 @@
 using Spx.Research.Lake;
+using Spx.Research.Simulation;
 
 namespace Spx.Research.Cli.Tests;
 
@@ -50,5 +51,45 @@ public sealed class GenerateVerbTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("spx: ", run.Error);
         Assert.False(Directory.Exists(lake));
+    }
+
+    [Fact]
+    public void Generate_over_a_truncated_file_replaces_it()
+    {
+        var lake = Path.Combine(_root, "damaged");
+        Assert.Equal(0, CliRun.Of("generate", "--from", "2025-03-06", "--to", "2025-03-06", "--lake", lake, "--profile", "bench").ExitCode);
+        var file = Assert.Single(new LakeLayout(lake).PartitionFiles("option_bars_1m", new DateOnly(2025, 3, 6)));
+        var whole = File.ReadAllBytes(file);
+        File.WriteAllBytes(file, whole[..(whole.Length / 2)]);
+        Assert.Equal(1, CliRun.Of("lake", "check", "--lake", lake).ExitCode);
+
+        var again = CliRun.Of("generate", "--from", "2025-03-06", "--to", "2025-03-06", "--lake", lake, "--profile", "bench");
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Equal(whole, File.ReadAllBytes(Assert.Single(new LakeLayout(lake).PartitionFiles("option_bars_1m", new DateOnly(2025, 3, 6)))));
+        var check = CliRun.Of("lake", "check", "--lake", lake);
+        Assert.True(check.ExitCode == 0, check.Output);
+    }
+
+    [Fact]
+    public void The_default_seed_is_the_sample_lakes_and_reproduces_its_files()
+    {
+        var lake = Path.Combine(_root, "default-seed");
+        var sample = SampleLake.Find(AppContext.BaseDirectory) ?? throw new InvalidOperationException("no data-samples/lake above " + AppContext.BaseDirectory);
+
+        var run = CliRun.Of("generate", "--from", "2025-03-03", "--to", "2025-03-03", "--lake", lake);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains($"seed {SampleLake.Seed} ", run.OutputLines[^1]);
+        var layout = new LakeLayout(lake);
+        var committed = new LakeLayout(sample);
+        foreach (var dataset in layout.DatasetsOnDisk())
+        {
+            var day = new DateOnly(2025, 3, 3);
+            var ours = layout.PartitionFiles(dataset, day);
+            var theirs = committed.PartitionFiles(dataset, day);
+            Assert.Equal(theirs.Select(Path.GetFileName), ours.Select(Path.GetFileName));
+            Assert.Equal(File.ReadAllBytes(theirs[0]), File.ReadAllBytes(ours[0]));
+        }
     }
 }

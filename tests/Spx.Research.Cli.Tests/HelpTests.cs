@@ -6,6 +6,7 @@ public class HelpTests
     [InlineData("calendar")]
     [InlineData("lake")]
     [InlineData("lake", "info")]
+    [InlineData("lake", "check")]
     [InlineData("sql")]
     [InlineData("generate")]
     [InlineData("samples")]

@@ -76,3 +76,40 @@ public sealed class SqlVerbTests : IDisposable
         Assert.Contains("query is empty", run.Error);
     }
 }
+
+/// <summary>A query on a dataset where there is no lake fails naming the path (issue 9, defect 7.2).</summary>
+public sealed class SqlWithoutALakeTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("spx-cli-nolake-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Theory]
+    [InlineData("select count(*) from stock_bars_1m")]
+    [InlineData("select * from index_bars_1m where date = DATE '2025-03-03'")]
+    [InlineData("select date, count(*) from option_bars_1m group by all")]
+    public void A_dataset_query_on_a_missing_folder_says_there_is_no_lake_and_exits_1(string sql)
+    {
+        var missing = Path.Combine(_dir, "no-lake-here");
+
+        var run = CliRun.Of("sql", sql, "--lake", missing);
+
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"spx: error: no lake at {missing} (no such folder)", line);
+        Assert.Equal("", run.Output);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void A_lake_option_naming_a_file_says_so_and_exits_1()
+    {
+        var file = Path.Combine(_dir, "lake.parquet");
+        File.WriteAllText(file, "x");
+
+        var run = CliRun.Of("sql", "select count(*) from stock_bars_1m", "--lake", file);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.StartsWith($"spx: error: no lake at {file} (a file, not a folder)", run.Error);
+    }
+}

@@ -17,7 +17,11 @@ public static class GenerateCommand
     {
         var from = new Option<DateOnly>("--from") { Description = "First date (YYYY-MM-DD), inclusive", Required = true };
         var to = new Option<DateOnly>("--to") { Description = "Last date (YYYY-MM-DD), inclusive", Required = true };
-        var seed = new Option<long>("--seed") { Description = "Random seed: the same seed gives the same data", DefaultValueFactory = _ => 42 };
+        var seed = new Option<long>("--seed")
+        {
+            Description = $"Random seed: the same seed gives the same data (default {SampleLake.Seed}, the bundled sample lake's)",
+            DefaultValueFactory = _ => SampleLake.Seed,
+        };
         var profile = new Option<string>("--profile")
         {
             Description = "What to write: sample (small, the bundled lake), full (research-sized chains) or bench (SPY seconds + ~100 SPY contracts)",

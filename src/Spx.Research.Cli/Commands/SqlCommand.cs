@@ -12,7 +12,7 @@ public static class SqlCommand
         var query = new Argument<string>("query") { Description = "SQL to run; every lake dataset is a view of the same name" };
         var lake = CommonOptions.Lake();
         var format = CommonOptions.Format();
-        var command = new Command("sql", "Run a SQL query over the lake views (works with no lake too)")
+        var command = new Command("sql", "Run a SQL query over the lake views (a query that reads no dataset works with no lake)")
         {
             query, lake, format,
         };
@@ -24,6 +24,7 @@ public static class SqlCommand
             // Query() re-lists and re-runs if a concurrent writer swapped a partition version meanwhile.
             var table = session.Query(text!, ResultTable.From);
             ResultWriter.Write(table, parse.GetValue(format), parse.InvocationConfiguration.Output);
+            LakeCommand.WriteWarnings(session, parse.InvocationConfiguration.Error);
             return ExitCodes.Ok;
         });
         return command;

@@ -27,9 +27,9 @@ internal static class AtomicFile
         using (var stream = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
         {
             stream.Flush(flushToDisk: true);
-            hash = Convert.ToHexStringLower(SHA256.HashData(stream))[..16];
+            hash = ContentHash(stream);
         }
-        var final = Path.Combine(Path.GetDirectoryName(temp)!, $"part-{hash}.parquet");
+        var final = Path.Combine(Path.GetDirectoryName(temp)!, ContentName(hash));
         if (File.Exists(final))
         {
             File.Delete(temp);
@@ -38,6 +38,20 @@ internal static class AtomicFile
         File.Move(temp, final);
         return final;
     }
+
+    /// <summary>
+    /// Whether <paramref name="path"/> still holds the bytes its content name was made from. A name match
+    /// alone proves nothing about a file damaged after it was written (a bad copy, a disk error).
+    /// </summary>
+    public static bool HoldsItsContent(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return Path.GetFileName(path) == ContentName(ContentHash(stream));
+    }
+
+    private static string ContentHash(Stream stream) => Convert.ToHexStringLower(SHA256.HashData(stream))[..16];
+
+    private static string ContentName(string hash) => $"part-{hash}.parquet";
 
     /// <summary>Deletes a file if it exists, also when its folder is gone.</summary>
     public static void DeleteIfExists(string path)

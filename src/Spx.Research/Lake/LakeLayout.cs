@@ -23,6 +23,9 @@ public sealed class LakeLayout
     /// <summary>Top-level folder for rejected records.</summary>
     public const string QuarantineFolder = "_quarantine";
 
+    /// <summary>Folder under the quarantine for unreadable files moved out of the lake.</summary>
+    public const string DamagedFolder = "_damaged";
+
     /// <summary>Per-dataset folder holding partition versions, locks and the change token.</summary>
     public const string VersionsFolder = ".versions";
 
@@ -61,6 +64,14 @@ public sealed class LakeLayout
     /// <summary><c>LAKE/_quarantine/&lt;dataset&gt;/date=YYYY-MM-DD</c>.</summary>
     public string QuarantineDirectory(string dataset, DateOnly date) =>
         Path.Combine(QuarantineDatasetDirectory(dataset), PartitionName(date));
+
+    /// <summary>
+    /// <c>LAKE/_quarantine/_damaged/&lt;dataset&gt;/date=YYYY-MM-DD</c>: where <see cref="LakeRepair"/> keeps files it
+    /// took out of the live lake because they could not be read. <c>_damaged</c> is no dataset name, so the
+    /// quarantine views never read them.
+    /// </summary>
+    public string DamagedDirectory(string dataset, DateOnly date) =>
+        Path.Combine(Root, QuarantineFolder, DamagedFolder, dataset, PartitionName(date));
 
     /// <summary>The glob over a dataset's quarantined records.</summary>
     public string QuarantineGlob(string dataset) => Path.Combine(QuarantineDatasetDirectory(dataset), "*", "*.parquet");

@@ -31,6 +31,10 @@ public sealed class LakeSession : IDisposable
     private const int MaxAttempts = 5;
     private const string QuarantineSchema = "quarantine";
     private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LakeSnapshot> _snapshots = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, string[]> _warnings = new(StringComparer.Ordinal);
+    private readonly UnreadableFiles _unreadable = new();
+    private bool _lakeExists;
     private string[] _views = [];
     private string[] _quarantined = [];
 
@@ -68,6 +72,12 @@ public sealed class LakeSession : IDisposable
     /// <summary>Dataset view names as of the last refresh: registered datasets first (registry order), then other datasets found on disk.</summary>
     public IReadOnlyList<string> Views => _views;
 
+    /// <summary>
+    /// Partitions the views leave out because a file in them is unreadable, one line each naming the
+    /// partition, the file and the reason, as of the last refresh (empty when everything reads).
+    /// </summary>
+    public IReadOnlyList<string> Warnings => _warnings.Values.SelectMany(w => w).ToArray();
+
     /// <summary>Number of queries repeated because their snapshot's files were gone (diagnostics).</summary>
     public int Retries { get; private set; }
 
@@ -92,6 +102,10 @@ public sealed class LakeSession : IDisposable
             {
                 Retries++;
                 Sync(force: true);
+            }
+            catch (DbException error) when (!_lakeExists && error.Message.Contains(LakeNotFoundException.MessageFor(Layout.Root), StringComparison.Ordinal))
+            {
+                throw new LakeNotFoundException(Layout.Root, error);
             }
         }
     }
@@ -119,7 +133,8 @@ public sealed class LakeSession : IDisposable
     public IReadOnlyList<LakeInfo> Info()
     {
         Sync(force: false);
-        return Views.Select(dataset => Run(_ => Describe(LakeSnapshot.Take(Layout, dataset)))).ToArray();
+        if (!_lakeExists) throw new LakeNotFoundException(Layout.Root);
+        return Views.Select(dataset => Run(_ => Describe(_snapshots[dataset]))).ToArray();
     }
 
     /// <summary>Closes the connection.</summary>
@@ -128,6 +143,9 @@ public sealed class LakeSession : IDisposable
     /// <summary>Re-creates the view of every dataset whose change token moved (all of them when <paramref name="force"/>).</summary>
     private void Sync(bool force)
     {
+        var lakeExists = Directory.Exists(Layout.Root);
+        force |= lakeExists != _lakeExists;
+        _lakeExists = lakeExists;
         var candidates = Registry.Datasets.Select(d => d.Name).Concat(Layout.DatasetsOnDisk().Where(d => !Registry.Contains(d)));
         var views = new List<string>();
         foreach (var dataset in candidates)
@@ -143,16 +161,69 @@ public sealed class LakeSession : IDisposable
             }
             var snapshot = LakeSnapshot.Take(Layout, dataset);
             _tokens[dataset] = snapshot.Token;
-            var select = snapshot.Partitions.Count > 0 ? ReadParquet(SqlText.FileList(snapshot.Files))
-                : Registry.TryGet(dataset, out var schema) ? EmptySelect(schema)
-                : null; // a folder with no data and no schema: nothing to show
-            if (select is null) continue;
-            Connection.ExecuteNonQuery($"CREATE OR REPLACE VIEW {SqlText.Identifier(dataset)} AS {select}");
-            views.Add(dataset);
+            if (CreateView(snapshot)) views.Add(dataset);
         }
+        foreach (var gone in _warnings.Keys.Except(views).ToArray()) _warnings.Remove(gone);
         foreach (var stale in _views.Except(views)) Connection.ExecuteNonQuery($"DROP VIEW IF EXISTS {SqlText.Identifier(stale)}");
         _views = [.. views];
         SyncQuarantine(force);
+    }
+
+    /// <summary>
+    /// Creates the view of <paramref name="snapshot"/>'s dataset over its readable partitions; false when
+    /// there is nothing to show. Files are only probed one by one when the view fails to bind (DuckDB reads
+    /// every footer then), so a sound lake costs nothing extra.
+    /// </summary>
+    private bool CreateView(LakeSnapshot snapshot)
+    {
+        try
+        {
+            return CreateViewOver(LeaveOutUnreadable(snapshot));
+        }
+        catch (DbException)
+        {
+            if (!_unreadable.Probe(snapshot, UnreadableReason)) throw;
+            return CreateViewOver(LeaveOutUnreadable(snapshot));
+        }
+    }
+
+    private bool CreateViewOver(LakeSnapshot readable)
+    {
+        var dataset = readable.Dataset;
+        var select = readable.Partitions.Count > 0 ? ReadParquet(SqlText.FileList(readable.Files))
+            : Registry.TryGet(dataset, out var schema) ? (_lakeExists ? EmptySelect(schema) : MissingLakeSelect(schema))
+            : null; // a folder with no data and no schema: nothing to show
+        if (select is null) return false;
+        Connection.ExecuteNonQuery($"CREATE OR REPLACE VIEW {SqlText.Identifier(dataset)} AS {select}");
+        return true;
+    }
+
+    private LakeSnapshot LeaveOutUnreadable(LakeSnapshot snapshot)
+    {
+        var (readable, warnings) = _unreadable.LeaveOut(snapshot);
+        _snapshots[snapshot.Dataset] = readable;
+        if (warnings.Length > 0) _warnings[snapshot.Dataset] = warnings;
+        else _warnings.Remove(snapshot.Dataset);
+        return readable;
+    }
+
+    /// <summary>Why DuckDB cannot read <paramref name="file"/>'s footer and schema, or null when it can.</summary>
+    private string? UnreadableReason(string file)
+    {
+        try
+        {
+            if (ParquetEnvelope.Problem(file) is { } problem) return problem;
+            Connection.ExecuteNonQuery($"DESCRIBE {ReadParquet(SqlText.FileList([file]))}");
+            return null;
+        }
+        catch (DbException error)
+        {
+            return error.Message.Split('\n')[0];
+        }
+        catch (IOException)
+        {
+            return null; // gone since the listing: not damaged, just replaced (see Run)
+        }
     }
 
     /// <summary>
@@ -219,6 +290,17 @@ public sealed class LakeSession : IDisposable
 
     private static string ReadParquet(string files) =>
         $"SELECT * FROM read_parquet({files}, hive_partitioning = true, union_by_name = true, hive_types = {{'{LakeLayout.PartitionColumn}': DATE}})";
+
+    /// <summary>
+    /// A view of a lake that is not there: the declared columns, but reading any row fails with
+    /// <see cref="LakeNotFoundException"/>'s message, so a query on a wrong path never answers zero rows.
+    /// </summary>
+    private string MissingLakeSelect(DatasetSchema schema)
+    {
+        var fail = $"error({SqlText.Literal(LakeNotFoundException.MessageFor(Layout.Root))})";
+        return "SELECT " + string.Join(", ", schema.Columns.Select(c => $"CAST({fail} AS {c.Type}) AS {SqlText.Identifier(c.Name)}"))
+            + $", CAST({fail} AS DATE) AS {SqlText.Identifier(LakeLayout.PartitionColumn)} FROM range(1) WHERE {fail} IS NULL";
+    }
 
     private static string EmptySelect(DatasetSchema schema) =>
         "SELECT " + string.Join(", ", schema.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {SqlText.Identifier(c.Name)}"))

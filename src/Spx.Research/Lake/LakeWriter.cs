@@ -60,7 +60,8 @@ public sealed class LakeWriter : IDisposable
     /// <summary>
     /// Makes the partition hold exactly the rows of <paramref name="source"/>, de-duplicated by key, in one
     /// file. Readers switch from the old content to the new in one step. Writing the same rows again
-    /// changes nothing (same file name and bytes). No rows publish an empty partition (a zero-row file).
+    /// changes nothing (same file name and bytes) unless the stored file no longer holds those bytes:
+    /// then the rewrite replaces it. No rows publish an empty partition (a zero-row file).
     /// </summary>
     public LakeWriteResult ReplacePartition(string dataset, DateOnly date, LakeSource source, InvalidRows invalidRows = InvalidRows.Reject)
     {
@@ -72,7 +73,7 @@ public sealed class LakeWriter : IDisposable
         var existing = CurrentFiles(store);
 
         var (version, file) = WriteVersion(store, batch.Table, schema);
-        if (existing.Count == 1 && Path.GetFileName(existing[0]) == Path.GetFileName(file))
+        if (existing.Count == 1 && Path.GetFileName(existing[0]) == Path.GetFileName(file) && AtomicFile.HoldsItsContent(existing[0]))
         {
             PartitionStore.Discard(version);
             return Result(store, batch.Rows, batch.Rows, batch, batch.Duplicates, changed: false, existing);

@@ -16,6 +16,17 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
     private const char ListSeparator = '\u001f';
 
     /// <summary>
+    /// The datasets <see cref="Write"/> publishes for every session — each one, even with no rows (an empty
+    /// partition). Each is published on its own, so a killed run can leave a session in some and not others:
+    /// <see cref="LakeCheck"/> finds that through this group, and a re-run replaces them all.
+    /// </summary>
+    public static DatasetGroup Group { get; } = new("spx generate", [
+        FoundationDatasets.StockBars1s.Name, FoundationDatasets.OptionBars1m.Name, FoundationDatasets.ChainSnapshots.Name,
+        FoundationDatasets.IndexBars1m.Name, FoundationDatasets.StockBars1m.Name, FoundationDatasets.OptionContracts.Name,
+        FoundationDatasets.News.Name, FoundationDatasets.Labels.Name,
+    ]);
+
+    /// <summary>
     /// Generates <paramref name="from"/>–<paramref name="to"/> and writes every session; returns the rows written.
     /// Generating the next session overlaps writing the current one (a two-stage pipeline), which roughly
     /// halves the wall time on two cores; sessions are still written in date order.
@@ -100,19 +111,15 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
     {
         var date = data.Date;
         long rows = 0;
-        if (data.SpySecondBars.Count > 0)
-        {
-            rows += Replace(writer, FoundationDatasets.StockBars1s, date, data.SpySecondBars, AppendStockBar);
-        }
+        // Every dataset of the group gets a partition each session, empty or not, so a missing one always
+        // means an interrupted run (see Group).
+        rows += Replace(writer, FoundationDatasets.StockBars1s, date, data.SpySecondBars, AppendStockBar);
 
         rows += Replace(writer, FoundationDatasets.OptionBars1m, date, data.OptionBars, (a, b) =>
             AppendTerms(a.AppendValue(b.Contract.Ticker), b.Contract)
                 .AppendValue(b.Start).AppendValue(b.Open).AppendValue(b.High).AppendValue(b.Low).AppendValue(b.Close)
                 .AppendValue(b.Volume).AppendValue(b.Vwap).AppendValue(b.Trades));
-        if (data.Snapshots.Count > 0)
-        {
-            rows += Replace(writer, FoundationDatasets.ChainSnapshots, date, data.Snapshots, AppendSnapshot);
-        }
+        rows += Replace(writer, FoundationDatasets.ChainSnapshots, date, data.Snapshots, AppendSnapshot);
 
         return rows;
     }

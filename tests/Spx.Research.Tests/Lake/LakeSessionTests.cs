@@ -10,20 +10,52 @@ public sealed class LakeSessionTests : IDisposable
     public void Dispose() => _lake.Dispose();
 
     [Fact]
-    public void An_absent_lake_has_typed_empty_views_and_is_not_created()
+    public void An_absent_lake_keeps_typed_views_whose_queries_fail_naming_the_path_and_is_not_created()
     {
         var missing = Path.Combine(_lake.Root, "nowhere");
 
         using var session = LakeSession.Open(missing);
 
+        Assert.Equal(42, session.Scalar<int>("SELECT 42"));
         Assert.Equal(DatasetRegistry.Default.Datasets.Select(d => d.Name), session.Views);
-        foreach (var view in session.Views) Assert.Equal(0L, session.Scalar<long>($"SELECT count(*) FROM {view}"));
         Assert.Equal("TIMESTAMP WITH TIME ZONE|VARCHAR[]|DATE", session.Scalar<string>(
             "SELECT (SELECT data_type FROM duckdb_columns() WHERE table_name = 'news' AND column_name = 'published_utc') || '|' || " +
             "(SELECT data_type FROM duckdb_columns() WHERE table_name = 'news' AND column_name = 'tickers') || '|' || " +
             "(SELECT data_type FROM duckdb_columns() WHERE table_name = 'news' AND column_name = 'date')"));
-        Assert.All(session.Info(), info => Assert.Equal((0, 0L, (DateOnly?)null), (info.Partitions, info.Rows, info.FirstDate)));
+        foreach (var view in session.Views)
+        {
+            var error = Assert.Throws<LakeNotFoundException>(() => session.Scalar<long>($"SELECT count(*) FROM {view} WHERE date = DATE '2024-01-02'"));
+            Assert.Equal($"no lake at {missing} (no such folder)", error.Message);
+        }
+        Assert.Throws<LakeNotFoundException>(() => session.Info());
         Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void A_lake_path_naming_a_file_fails_queries_on_datasets_naming_the_file()
+    {
+        var file = Path.Combine(_lake.Root, "lake.txt");
+        File.WriteAllText(file, "not a lake");
+
+        using var session = LakeSession.Open(file);
+
+        var error = Assert.Throws<LakeNotFoundException>(() => session.Scalar<long>($"SELECT count(*) FROM {Bars}"));
+        Assert.Equal($"no lake at {file} (a file, not a folder)", error.Message);
+        Assert.Equal(7, session.Scalar<int>("SELECT 7"));
+    }
+
+    [Fact]
+    public void A_session_opened_before_its_lake_exists_reads_it_once_written()
+    {
+        var later = Path.Combine(_lake.Root, "later");
+        using var session = LakeSession.Open(later);
+        Assert.Throws<LakeNotFoundException>(() => session.Scalar<long>($"SELECT count(*) FROM {Bars}"));
+
+        using (var writer = new LakeWriter(new LakeLayout(later), DatasetRegistry.Default))
+            writer.ReplacePartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 10)));
+
+        Assert.Equal(10L, session.Scalar<long>($"SELECT count(*) FROM {Bars}"));
+        Assert.Equal(0L, session.Scalar<long>("SELECT count(*) FROM news"));
     }
 
     [Fact]
