@@ -46,6 +46,9 @@ public sealed record PolygonStreamOptions
     /// <summary>Largest message accepted; a larger one is discarded as a decode error instead of exhausting memory.</summary>
     public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
 
+    /// <summary>Called before each reconnect attempt (for logs and the CLI); texts in it are already redacted.</summary>
+    public Action<StreamReconnectNotice>? OnReconnectAttempt { get; init; }
+
     /// <summary>Clock for timeouts and backoff delays.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
