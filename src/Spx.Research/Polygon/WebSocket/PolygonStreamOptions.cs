@@ -37,8 +37,11 @@ public sealed record PolygonStreamOptions
     /// </summary>
     public bool DropDuplicates { get; init; } = true;
 
+    /// <summary>The default of <see cref="HandshakeTimeout"/>.</summary>
+    public static TimeSpan DefaultHandshakeTimeout { get; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long the connect + auth handshake may take.</summary>
-    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan HandshakeTimeout { get; init; } = DefaultHandshakeTimeout;
 
     /// <summary>How long a subscribe/unsubscribe waits for the per-topic replies.</summary>
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(10);
