@@ -104,6 +104,25 @@ public sealed class ApiVerbTests
     }
 
     [Fact]
+    public async Task A_dropped_stream_announces_its_reconnect_on_stderr_and_shows_it_as_a_row()
+    {
+        var plan = new FaultPlan(1, [new FaultRule("ws_stocks", "ws_drop", 1, 1, new Dictionary<string, string> { ["after"] = "5" })]);
+        var (simulator, url) = await Start(plan, ReplaySpeed.Parse("60"));
+        await using var _ = simulator;
+
+        var run = CliRun.Of("api", "stream", "--subscribe", "A.SPY", "--for", "4s", "--format", "csv", "--base-url", url, "--key", Key);
+
+        Assert.Equal(0, run.ExitCode);
+        var errors = Lines(run.Error);
+        Assert.Matches(@"^spx: stream: connection lost: .+; reconnect attempt 1/5 in \d+\.\d s$", errors[0]);
+        Assert.Matches(@"^spx: \d+ events delivered, 0 dropped, \d+ duplicates, 1 reconnects, \d+ decode errors$", errors[^1]);
+        Assert.Single(run.OutputLines, line => line.StartsWith("reconnected,,,,,,,,,reconnect 1,connection lost: ", StringComparison.Ordinal));
+        // After the reconnect the server answers the re-subscription: a second reply, for a second subscription.
+        Assert.Equal(2, run.OutputLines.Count(line => line == "status,,,,,,,,,success,subscribed to: A.SPY"));
+        Assert.DoesNotContain(Key, run.Output + run.Error);
+    }
+
+    [Fact]
     public async Task Stream_json_is_one_array_of_events()
     {
         var (simulator, url) = await Start(speed: ReplaySpeed.Parse("60"));

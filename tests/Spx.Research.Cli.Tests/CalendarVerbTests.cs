@@ -33,7 +33,7 @@ public class CalendarVerbTests
     public void Four_years_of_sessions_match_the_published_holiday_counts()
     {
         // 2024: 252, 2025: 250, 2026: 251, 2027: 251 sessions (weekdays less the weekday holidays in
-        // ../shared/docs/market-calendar.md, Carter's 2025-01-09 closure included).
+        // docs/market-calendar.md, Carter's 2025-01-09 closure included).
         var run = CliRun.Of("calendar", "--from", "2024-01-01", "--to", "2027-12-31", "--format", "csv");
 
         var years = run.OutputLines.Skip(1).GroupBy(l => l[..4]).ToDictionary(g => g.Key, g => g.Count());

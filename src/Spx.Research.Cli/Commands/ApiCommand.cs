@@ -76,10 +76,10 @@ public static class ApiCommand
         var ticker = new Argument<string>("ticker") { Description = "SPY, I:SPX, I:VIX or an O: option ticker", CustomParser = ValueParsers.For(Tickers.Any) };
         var from = new Option<DateOnly>("--from") { Description = "First date (YYYY-MM-DD)", Required = true, CustomParser = ApiDate() };
         var to = new Option<DateOnly>("--to") { Description = "Last date (YYYY-MM-DD), inclusive", Required = true, CustomParser = ApiDate() };
-        var timespan = new Option<AggregateTimespan>("--timespan")
+        var timespan = new Option<AggregateTimespan?>("--timespan")
         {
-            Description = "Bar unit", HelpName = ValueParsers.ChoiceList<AggregateTimespan>("|"),
-            DefaultValueFactory = _ => AggregateTimespan.Minute, CustomParser = ValueParsers.For(ValueParsers.Choice<AggregateTimespan>()),
+            Description = "Bar unit (default minute)", HelpName = ValueParsers.ChoiceList<AggregateTimespan>("|"),
+            CustomParser = ValueParsers.Optional(ValueParsers.Choice<AggregateTimespan>()),
         };
         var multiplier = new Option<int>("--multiplier") { Description = "Bar size in timespans", DefaultValueFactory = _ => 1, CustomParser = ValueParsers.For(ValueParsers.Int(1)) };
         var command = new Command("aggs", "Aggregate bars: /v2/aggs/ticker/{ticker}/range/…") { ticker, from, to, timespan, multiplier };
@@ -87,7 +87,7 @@ public static class ApiCommand
         {
             var (first, last) = Ordered(from, parse.GetValue(from), to, parse.GetValue(to));
             var rows = new List<object?[]>();
-            await foreach (var bar in client.Aggregates(parse.GetValue(ticker)!, parse.GetValue(multiplier), parse.GetValue(timespan), first, last, cancellationToken: ct))
+            await foreach (var bar in client.Aggregates(parse.GetValue(ticker)!, parse.GetValue(multiplier), parse.GetValue(timespan) ?? AggregateTimespan.Minute, first, last, cancellationToken: ct))
                 rows.Add([bar.Start, bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.Vwap, bar.Transactions]);
             return new ResultTable(["start_utc", "open", "high", "low", "close", "volume", "vwap", "trades"], rows);
         }));
@@ -232,19 +232,19 @@ public static class ApiCommand
 
     private static Command Stream()
     {
-        var cluster = new Option<StreamCluster>("--cluster")
+        var cluster = new Option<StreamCluster?>("--cluster")
         {
-            Description = "Which feed", HelpName = ValueParsers.ChoiceList<StreamCluster>("|"),
-            DefaultValueFactory = _ => StreamCluster.Stocks, CustomParser = ValueParsers.For(ValueParsers.Choice<StreamCluster>()),
+            Description = "Which feed (default stocks)", HelpName = ValueParsers.ChoiceList<StreamCluster>("|"),
+            CustomParser = ValueParsers.Optional(ValueParsers.Choice<StreamCluster>()),
         };
         var subscribe = new Option<string[]>("--subscribe")
         {
             Description = "Topics, comma-separated: A.SPY,AM.SPY or AM.I:SPX,V.I:SPX", Required = true, CustomParser = Topics,
         };
-        var duration = new Option<TimeSpan>("--for")
+        var duration = new Option<TimeSpan?>("--for")
         {
             Description = "How long to listen: 90s, 5m, 1h, 2d or hh:mm:ss (default 30s)", HelpName = "duration",
-            DefaultValueFactory = _ => TimeSpan.FromSeconds(30), CustomParser = ValueParsers.For(ValueParsers.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromDays(7))),
+            CustomParser = ValueParsers.Optional(ValueParsers.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromDays(7))),
         };
         var delayed = new Option<bool>("--delayed") { Description = "Use the 15-minute delayed feed (wss://delayed.massive.com)" };
         var command = new Command("stream", "Print WebSocket events for a while: one row per event (subscription replies included), counters on stderr")
@@ -259,7 +259,7 @@ public static class ApiCommand
             var options = new PolygonStreamOptions
             {
                 ApiKey = key,
-                Cluster = parse.GetValue(cluster),
+                Cluster = parse.GetValue(cluster) ?? StreamCluster.Stocks,
                 BaseUri = baseUrl is { Length: > 0 } ? WebSocketBase(baseUrl) : parse.GetValue(delayed) ? PolygonStreamOptions.Delayed : PolygonStreamOptions.RealTime,
                 OnReconnectAttempt = notice => errors.WriteLine(RetryLines.Reconnect(notice)),
             };
@@ -270,7 +270,7 @@ public static class ApiCommand
             var connected = false;
             await using var client = new PolygonStreamClient(options);
             using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            window.CancelAfter(parse.GetValue(duration));
+            window.CancelAfter(parse.GetValue(duration) ?? TimeSpan.FromSeconds(30));
             try
             {
                 await client.ConnectAsync(window.Token);
