@@ -14,8 +14,9 @@ namespace Spx.Research.Polygon.Rest;
 
 /// <summary>
 /// The HTTP path every REST call takes: rate-limit permit → per-attempt timeout → GET with the Bearer header,
-/// wrapped in retries with exponential backoff and jitter (Retry-After honoured); then classification into typed
-/// errors, decoding, and paging that follows only the path and query of <c>next_url</c> on our own base URI.
+/// then decoding, all wrapped in retries with exponential backoff and jitter (Retry-After honoured; a 2xx whose body is
+/// not JSON at all counts as a transport failure); then classification into typed errors, and paging that follows
+/// only the path and query of <c>next_url</c> on our own base URI.
 /// Every permit is taken per attempt, so pages and retries all count against the plan.
 /// </summary>
 internal sealed class RestTransport : IDisposable

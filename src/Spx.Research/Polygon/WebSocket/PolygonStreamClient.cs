@@ -10,6 +10,13 @@ namespace Spx.Research.Polygon.WebSocket;
 /// <see cref="ReconnectedEvent"/>; when it cannot, the stream ends with a typed <see cref="PolygonStreamException"/>
 /// that <see cref="ReadAllAsync"/> throws after the buffered events.
 /// </summary>
+/// <remarks>
+/// This class is the lifecycle only; the parts: <see cref="StreamHandshake"/> (connect + auth),
+/// <see cref="StreamConnection"/> (one socket's messages in and actions out), <see cref="FramePump"/> (receive until
+/// the connection ends), <see cref="SubscriptionBook"/> (remembered topics, awaited replies),
+/// <see cref="StreamReconnector"/> (Polly backoff), <see cref="EventOutlet"/> (the consumer's channel) and
+/// <see cref="StreamCounters"/>.
+/// </remarks>
 /// <example>
 /// <code>
 /// await using var client = new PolygonStreamClient(new PolygonStreamOptions { ApiKey = key, Cluster = StreamCluster.Indices });
