@@ -84,7 +84,7 @@ public sealed class ApiVerbTests
         var (simulator, url) = await Start(speed: ReplaySpeed.Parse("60"));
         await using var _ = simulator;
 
-        var run = CliRun.Of("api", "stream", "--subscribe", "A.SPY,AM.SPY", "--for", "3s", "--format", "csv", "--base-url", url, "--key", Key);
+        var run = CliRun.Of("api", "stream", "--subscribe", "A.SPY,AM.SPY", "--count", "10", "--for", "2m", "--format", "csv", "--base-url", url, "--key", Key);
 
         Assert.Equal(0, run.ExitCode);
         var lines = run.OutputLines;
@@ -97,10 +97,10 @@ public sealed class ApiVerbTests
                 "status,,,,,,,,,success,subscribed to: AM.SPY",
             ],
             lines.Take(5));
-        Assert.NotEmpty(lines.Skip(5));
+        Assert.Equal(15, lines.Length);
         Assert.All(lines.Skip(5), line => Assert.Matches(@"^AM?,SPY,2025-03-03T\d\d:\d\d:\d\dZ,2025-03-03T\d\d:\d\d:\d\dZ,[0-9.]+,[0-9.]+,[0-9.]+,[0-9.]+,\d+,,$", line));
         var stats = Assert.Single(Lines(run.Error));
-        Assert.Matches(@"^spx: \d+ events delivered, 0 dropped, 0 duplicates, 0 reconnects, 0 decode errors$", stats);
+        Assert.Equal("spx: 14 events delivered, 0 dropped, 0 duplicates, 0 reconnects, 0 decode errors", stats);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class ApiVerbTests
         var (simulator, url) = await Start(plan, ReplaySpeed.Parse("60"));
         await using var _ = simulator;
 
-        var run = CliRun.Of("api", "stream", "--subscribe", "A.SPY", "--for", "4s", "--format", "csv", "--base-url", url, "--key", Key);
+        var run = CliRun.Of("api", "stream", "--subscribe", "A.SPY", "--count", "30", "--for", "2m", "--format", "csv", "--base-url", url, "--key", Key);
 
         Assert.Equal(0, run.ExitCode);
         var errors = Lines(run.Error);
@@ -128,7 +128,7 @@ public sealed class ApiVerbTests
         var (simulator, url) = await Start(speed: ReplaySpeed.Parse("60"));
         await using var _ = simulator;
 
-        var run = CliRun.Of("api", "stream", "--subscribe", "AM.SPY", "--for", "2s", "--format", "json", "--base-url", url, "--key", Key);
+        var run = CliRun.Of("api", "stream", "--subscribe", "AM.SPY", "--count", "2", "--for", "2m", "--format", "json", "--base-url", url, "--key", Key);
 
         Assert.Equal(0, run.ExitCode);
         using var json = JsonDocument.Parse(run.Output);
@@ -136,6 +136,22 @@ public sealed class ApiVerbTests
         Assert.Equal(["connected", "auth_success", "success"], events.Take(3).Select(e => e.GetProperty("status").GetString()));
         Assert.Equal("subscribed to: AM.SPY", events[2].GetProperty("message").GetString());
         Assert.Single(events, e => e.GetProperty("message").GetString() == "subscribed to: AM.SPY");
+        Assert.Equal(5, events.Count);
+        Assert.All(events.Skip(3), e => Assert.Equal("AM", e.GetProperty("event").GetString()));
+    }
+
+    [Fact]
+    public void Stream_that_cannot_connect_within_its_window_fails_with_one_line()
+    {
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0); // accepts, never answers the upgrade
+        silent.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}";
+
+        var run = CliRun.Of("api", "stream", "--subscribe", "AM.SPY", "--for", "1s", "--timeout", "1h", "--base-url", url, "--key", Key);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal("", run.Output);
+        Assert.Equal([$"spx: error: no connection to ws://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}/stocks within --for 1s"], Lines(run.Error));
     }
 
     [Fact]

@@ -246,10 +246,15 @@ public static class ApiCommand
             Description = "How long to listen: 90s, 5m, 1h, 2d or hh:mm:ss (default 30s)", HelpName = "duration",
             CustomParser = ValueParsers.Optional(ValueParsers.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromDays(7))),
         };
+        var count = new Option<int?>("--count")
+        {
+            Description = "Stop after this many bars or values (default: no limit; --for still applies)", HelpName = "n",
+            CustomParser = ValueParsers.Optional(ValueParsers.Int(1)),
+        };
         var delayed = new Option<bool>("--delayed") { Description = "Use the 15-minute delayed feed (wss://delayed.massive.com)" };
         var command = new Command("stream", "Print WebSocket events for a while: one row per event (subscription replies included), counters on stderr")
         {
-            cluster, subscribe, duration, delayed,
+            cluster, subscribe, duration, count, delayed,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -268,26 +273,36 @@ public static class ApiCommand
 
             var rows = new StreamRows();
             var connected = false;
+            var limit = parse.GetValue(count) ?? int.MaxValue;
+            var listen = parse.GetValue(duration) ?? TimeSpan.FromSeconds(30);
             await using var client = new PolygonStreamClient(options);
             using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            window.CancelAfter(parse.GetValue(duration) ?? TimeSpan.FromSeconds(30));
+            window.CancelAfter(listen);
             try
             {
                 await client.ConnectAsync(window.Token);
                 connected = true;
                 rows.AddUnanswered(await client.SubscribeAsync(parse.GetValue(subscribe)!, window.Token));
-                await foreach (var ev in client.ReadAllAsync(window.Token)) rows.Add(ev);
+                await foreach (var ev in client.ReadAllAsync(window.Token))
+                {
+                    rows.Add(ev);
+                    if (rows.DataRows == limit) break;
+                }
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                // --for elapsed
+                // --for elapsed; before the handshake finished that is a failure, not an empty answer.
+                if (!connected) throw new PolygonStreamException($"no connection to {client.Endpoint} within --for {Durations.Format(listen)}");
             }
             finally
             {
                 // What arrived before a failure is shown too: it is what a user debugging a feed needs.
-                if (connected) ResultWriter.Write(rows.ToTable(), parse.GetValue(Format), parse.InvocationConfiguration.Output);
-                var stats = client.Statistics;
-                if (connected) errors.WriteLine($"spx: {stats.EventsDelivered} events delivered, {stats.EventsDropped} dropped, {stats.DuplicatesDropped} duplicates, {stats.Reconnects} reconnects, {stats.DecodeErrors} decode errors");
+                if (connected)
+                {
+                    ResultWriter.Write(rows.ToTable(), parse.GetValue(Format), parse.InvocationConfiguration.Output);
+                    var stats = client.Statistics;
+                    errors.WriteLine($"spx: {stats.EventsDelivered} events delivered, {stats.EventsDropped} dropped, {stats.DuplicatesDropped} duplicates, {stats.Reconnects} reconnects, {stats.DecodeErrors} decode errors");
+                }
             }
 
             return ExitCodes.Ok;

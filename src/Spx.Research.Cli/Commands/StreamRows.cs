@@ -25,7 +25,16 @@ public sealed class StreamRows
             _rows.Add(["subscription", result.Topic, null, null, null, null, null, null, null, result.Status, result.Message]);
     }
 
-    public void Add(StreamEvent ev) => _rows.Add(ev switch
+    /// <summary>Rows that carry market data (bars and index values), for <c>--count</c>.</summary>
+    public int DataRows { get; private set; }
+
+    public void Add(StreamEvent ev)
+    {
+        if (ev is AggregateEvent or IndexValueEvent) DataRows++;
+        _rows.Add(Row(ev));
+    }
+
+    private static object?[] Row(StreamEvent ev) => ev switch
     {
         AggregateEvent a => [a.EventType, a.Symbol, a.Start, a.End, a.Open, a.High, a.Low, a.Close, a.Volume, null, null],
         IndexValueEvent v => ["V", v.Ticker, v.Timestamp, null, null, null, null, v.Value, null, null, null],
@@ -35,7 +44,7 @@ public sealed class StreamRows
         DecodeErrorEvent e => ["decode_error", null, null, null, null, null, null, null, null, null, e.Reason],
         UnknownEvent u => [u.EventType, null, null, null, null, null, null, null, null, null, u.RawJson],
         _ => [ev.EventType, null, null, null, null, null, null, null, null, null, null],
-    });
+    };
 
     public ResultTable ToTable() => new(Columns, _rows);
 }
