@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Spx.Research.Cli.Output;
+using Spx.Research.Cli.Parsing;
+using Spx.Research.Market;
 
 namespace Spx.Research.Cli;
 
@@ -21,8 +23,14 @@ public static class CommonOptions
     public static Option<OutputFormat> Format() => new("--format")
     {
         Description = "Output format",
+        HelpName = ValueParsers.ChoiceList<OutputFormat>("|"),
         DefaultValueFactory = _ => OutputFormat.Table,
+        CustomParser = ValueParsers.For(ValueParsers.Choice<OutputFormat>()),
     };
+
+    /// <summary>A date option (<c>YYYY-MM-DD</c> only) for the verbs that work on NYSE sessions, so a date the calendar cannot answer for is a usage error.</summary>
+    public static Func<System.CommandLine.Parsing.ArgumentResult, DateOnly> SessionDate() =>
+        ValueParsers.For(ValueParsers.Date(NyseCalendar.FirstDate, NyseCalendar.LastDate, "the NYSE calendar's range"));
 
     public static Option<string?> Lake() => new("--lake")
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Spx.Research.Cli.Commands;
 
 namespace Spx.Research.Cli;
@@ -32,8 +33,7 @@ public static class SpxApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var parseError in parse.Errors) error.WriteLine($"spx: {parseError.Message}");
-            error.WriteLine("Run 'spx --help' (or 'spx VERB --help') for usage.");
+            error.WriteLine(UsageLine(parse));
             return ExitCodes.Usage;
         }
 
@@ -50,7 +50,7 @@ public static class SpxApp
         }
         catch (UsageException usage)
         {
-            error.WriteLine($"spx: {usage.Message}");
+            error.WriteLine($"spx: {OneLine(usage.Message)}");
             return ExitCodes.Usage;
         }
         catch (Exception failure)
@@ -60,12 +60,23 @@ public static class SpxApp
         }
     }
 
-    /// <summary>The innermost useful message, folded onto one line.</summary>
-    private static string OneLine(Exception failure)
+    /// <summary>
+    /// Every parse error on one line, with where to look: <c>spx: --from '03/04/2025' is not a date: use YYYY-MM-DD,
+    /// e.g. 2025-03-04 (see 'spx calendar --help')</c>. Scripts read stderr line by line, so one error is one line.
+    /// </summary>
+    private static string UsageLine(ParseResult parse)
     {
-        var message = failure is AggregateException { InnerExceptions.Count: 1 } aggregate
-            ? aggregate.InnerExceptions[0].Message
-            : failure.Message;
-        return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var messages = parse.Errors.Select(e => OneLine(e.Message).TrimEnd('.')).Distinct();
+        var verb = new List<string>();
+        for (var result = parse.CommandResult; result.Command is not RootCommand && result.Parent is CommandResult parent; result = parent)
+            verb.Insert(0, result.Command.Name);
+        return $"spx: {string.Join("; ", messages)} (see 'spx {string.Join(' ', [.. verb, "--help"])}')";
     }
+
+    /// <summary>The innermost useful message, folded onto one line.</summary>
+    private static string OneLine(Exception failure) =>
+        OneLine(failure is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0].Message : failure.Message);
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

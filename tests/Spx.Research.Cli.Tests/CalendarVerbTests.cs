@@ -88,12 +88,12 @@ public class CalendarVerbTests
     }
 
     [Fact]
-    public void Dates_outside_the_calendar_range_fail_with_one_line()
+    public void Dates_outside_the_calendar_range_are_a_usage_error_on_one_line()
     {
         var run = CliRun.Of("calendar", "--from", "1985-01-01", "--to", "1985-01-31");
 
-        Assert.Equal(1, run.ExitCode);
-        Assert.StartsWith("spx: error: ", run.Error);
-        Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("spx: --from '1985-01-01' is outside the NYSE calendar's range, 1990-01-01..2030-12-31", line);
     }
 }

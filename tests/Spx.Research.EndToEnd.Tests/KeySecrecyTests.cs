@@ -16,7 +16,7 @@ public sealed class KeySecrecyTests
         [
             new FaultRule("aggs", "rate_limit", 1, 1, new Dictionary<string, string> { ["retry_after"] = "1" }),
             new FaultRule("chain_snapshot", "server_error", 1, 2),
-            new FaultRule("news", "malformed", 1, 1),
+            new FaultRule("news", "malformed", 1),
             new FaultRule("contracts", "cursor_loop", 1),
         ]);
         var (simulator, baseUri) = await Loopback.Start(plan);
@@ -29,7 +29,7 @@ public sealed class KeySecrecyTests
             ["api", "snapshot", "SPY", "I:SPX", "NOPE"],
             ["api", "status", "--format", "json"],
             ["api", "holidays"],
-            ["api", "news", "--limit", "5", "--verbose"],
+            ["api", "news", "--limit", "5", "--retries", "1", "--verbose"],
             ["api", "contracts", "--underlying", "SPX", "--as-of", "2025-03-03", "--verbose"],
             ["api", "stream", "--cluster", "stocks", "--subscribe", "A.SPY", "--for", "2s", "--verbose"],
         ];
@@ -52,6 +52,7 @@ public sealed class KeySecrecyTests
         Assert.Contains("\"close\"", transcript.ToString());
         Assert.Contains("O:SPX250321", transcript.ToString());
         Assert.Contains("PolygonDecodeException", transcript.ToString()); // --verbose stack trace of the malformed news page
+        Assert.Contains("attempt 1/2 failed (HTTP 200 with a body that is not valid JSON", transcript.ToString()); // its retry, announced
         Assert.Contains("401", badError);
 
         Assert.DoesNotContain(Loopback.Key, transcript.ToString());

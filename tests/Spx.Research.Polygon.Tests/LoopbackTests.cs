@@ -127,6 +127,57 @@ public sealed class LoopbackTests
     }
 
     [Theory]
+    [InlineData("truncated")]
+    [InlineData("garbled")]
+    [InlineData("empty")]
+    public async Task A_200_whose_body_is_not_json_is_retried_like_a_5xx(string damage)
+    {
+        var notices = new List<PolygonRetryNotice>();
+        var good = Fixture.Read("marketstatus_now.json");
+        await using var server = new LoopbackServer((_, i) => i < 2 ? Canned.Ok(Damaged(good, damage)) : Canned.Ok(good));
+        using var client = Clients.Loopback(server, o => o with { OnRetry = n => { lock (notices) notices.Add(n); } });
+
+        Assert.Equal("extended-hours", (await client.MarketStatusNow()).Market);
+
+        Assert.Equal(3, server.Count);
+        Assert.Equal([200, 200], notices.Select(n => n.HttpStatus));
+        Assert.All(notices, n => Assert.Contains("not valid JSON", n.Reason));
+    }
+
+    [Fact]
+    public async Task A_body_truncated_on_every_attempt_is_a_typed_decode_error_after_the_retries()
+    {
+        await using var server = new LoopbackServer((path, _) => Canned.Ok(Damaged(Pages.Contracts(0, null), "truncated")));
+        using var client = Clients.Loopback(server);
+
+        var error = await Assert.ThrowsAsync<PolygonDecodeException>(() => client.OptionsContracts(Spx).ToListAsync());
+
+        Assert.Equal(1 + Clients.FastRetry.MaxRetries, server.Count);
+        Assert.Equal(Pages.ContractsPath, error.Endpoint);
+        Assert.Contains("not valid JSON (truncated or malformed) on every attempt (4 retries)", error.Message);
+        Assert.DoesNotContain(Clients.Secret, error.ToString());
+    }
+
+    [Fact]
+    public async Task Well_formed_json_of_the_wrong_shape_is_not_retried()
+    {
+        await using var server = new LoopbackServer((_, _) => Canned.Ok("""{"results":[{"o":1,"h":2,"l":0.5,"c":"x","t":1}]}"""));
+        using var client = Clients.Loopback(server);
+
+        await Assert.ThrowsAsync<PolygonDecodeException>(() => client.Aggregates("SPY", 1, AggregateTimespan.Day, new DateOnly(2024, 1, 2), new DateOnly(2024, 1, 2)).ToListAsync());
+
+        Assert.Equal(1, server.Count);
+    }
+
+    /// <summary>A good body cut in half (a dropped connection behind a proxy), garbled (a stray comma), or empty.</summary>
+    private static string Damaged(string body, string damage) => damage switch
+    {
+        "truncated" => body[..(body.Length / 2)],
+        "garbled" => body.Insert(body.IndexOf(',', StringComparison.Ordinal), ","),
+        _ => "",
+    };
+
+    [Theory]
     [InlineData(401, "error_401.json", typeof(PolygonAuthenticationException))]
     [InlineData(403, "error_403.json", typeof(PolygonEntitlementException))]
     public async Task Auth_and_plan_refusals_are_not_retried(int status, string fixture, Type expected)
@@ -157,7 +208,7 @@ public sealed class LoopbackTests
         Assert.Equal("/v1/marketstatus/now", error.Endpoint);
         var notice = Assert.Single(notices);
         Assert.Null(notice.HttpStatus);
-        Assert.Equal("attempt timed out", notice.Reason);
+        Assert.Equal("no response within 0.15 s", notice.Reason);
         Assert.InRange(server.Count, 1, 2); // a loaded listener may not have accepted the second attempt before it timed out
     }
 

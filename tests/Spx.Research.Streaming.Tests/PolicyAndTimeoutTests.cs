@@ -52,3 +52,72 @@ public sealed class PolicyAndTimeoutTests
         await client.CloseAsync();
     }
 }
+
+/// <summary>The reconnect backoff run by Polly: every attempt announced, the policy's delays kept, the wait cancellable.</summary>
+public sealed class ReconnectBackoffTests
+{
+    [Fact]
+    public async Task Each_reconnect_attempt_is_announced_with_its_number_wait_and_cause()
+    {
+        await using var server = await ScriptedServer.StartAsync(async connection =>
+        {
+            if (connection.Number > 1)
+            {
+                await connection.Socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.InternalServerError, $"down {StreamClientTests.Secret}", CancellationToken.None);
+                return;
+            }
+            await connection.HandshakeAsync();
+            await connection.AcceptSubscribeAsync();
+            connection.Abort();
+        });
+        var notices = new List<StreamReconnectNotice>();
+        var policy = new StreamReconnectPolicy(3, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(15), Multiplier: 3, Jitter: 0);
+        await using var client = new PolygonStreamClient(StreamClientTests.Options(server) with
+        {
+            Reconnect = policy,
+            OnReconnectAttempt = n => { lock (notices) notices.Add(n); },
+        });
+        await client.ConnectAsync();
+        await client.SubscribeAsync(["A.SPY"]);
+
+        var (_, error) = await StreamClientTests.ReadToEnd(client);
+
+        Assert.IsType<PolygonStreamReconnectException>(error);
+        Assert.Equal([1, 2, 3], notices.Select(n => n.Attempt));
+        Assert.All(notices, n => Assert.Equal(3, n.MaxAttempts));
+        // Multiplier 3 from 10 ms, capped at 15 ms, no jitter: the policy's own delays, not Polly's factor of 2.
+        Assert.Equal([TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(15), TimeSpan.FromMilliseconds(15)], notices.Select(n => n.Delay));
+        Assert.StartsWith("connection lost", notices[0].Reason);
+        Assert.Contains("closed the connection during the handshake", notices[1].Reason);
+        Assert.All(notices, n => Assert.DoesNotContain(StreamClientTests.Secret, n.Reason));
+        Assert.Equal(4, server.Connections);
+    }
+
+    [Fact]
+    public async Task Disposing_during_a_long_backoff_ends_the_stream_without_another_attempt()
+    {
+        var waiting = new TaskCompletionSource<StreamReconnectNotice>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = await ScriptedServer.StartAsync(async connection =>
+        {
+            await connection.HandshakeAsync();
+            await connection.AcceptSubscribeAsync();
+            await connection.Socket.CloseOutputAsync(System.Net.WebSockets.WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+            await connection.DrainUntilClosedAsync();
+        });
+        var client = new PolygonStreamClient(StreamClientTests.Options(server) with
+        {
+            Reconnect = new StreamReconnectPolicy(5, TimeSpan.FromHours(1), TimeSpan.FromHours(1)),
+            HandshakeTimeout = TimeSpan.FromHours(1), // a close that waited for the run to notice would hang here
+            OnReconnectAttempt = n => waiting.TrySetResult(n),
+        });
+        await client.ConnectAsync();
+        await client.SubscribeAsync(["A.SPY"]);
+
+        var notice = await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30)); // a guard against a hung run, not a timing claim
+        await client.DisposeAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, notice.Attempt);
+        Assert.True(client.Completion.IsCompletedSuccessfully);
+        Assert.Equal(1, server.Connections);
+    }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spx.Research.Cli.Output;
+using Spx.Research.Cli.Parsing;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
 using Spx.Research.Polygon.WebSocket;
@@ -33,11 +34,32 @@ public static class ApiCommand
         Recursive = true,
     };
 
+    private static readonly Option<TimeSpan?> Timeout = new("--timeout")
+    {
+        Description = $"Time one attempt may take, e.g. 10s or 2m (default {Durations.Format(PolygonClientOptions.DefaultRequestTimeout)} per REST request, "
+                      + $"{Durations.Format(PolygonStreamOptions.DefaultHandshakeTimeout)} per stream handshake)",
+        HelpName = "duration",
+        CustomParser = ValueParsers.Optional(ValueParsers.Duration(TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1))),
+        Recursive = true,
+    };
+
+    private static readonly Option<int?> Retries = new("--retries")
+    {
+        Description = $"Retries after a failed attempt, each announced on stderr (default {RetrySettings.Default.MaxRetries} for REST requests, "
+                      + $"{StreamReconnectPolicy.Default.MaxAttempts} reconnects for the stream); 0 fails at the first error",
+        HelpName = "count",
+        CustomParser = ValueParsers.Optional(ValueParsers.Int(0, MaxRetries)),
+        Recursive = true,
+    };
+
     private static readonly Option<OutputFormat> Format = Recursive(CommonOptions.Format());
+
+    /// <summary>Beyond this a retry budget is a loop, not resilience.</summary>
+    private const int MaxRetries = 50;
 
     public static Command Create()
     {
-        var api = new Command("api", "Call the Polygon/Massive API (or the simulator) and print parsed results") { BaseUrl, Key, Plan, Format };
+        var api = new Command("api", "Call the Polygon/Massive API (or the simulator) and print parsed results") { BaseUrl, Key, Plan, Timeout, Retries, Format };
         api.Add(Aggregates());
         api.Add(Contracts());
         api.Add(Chain());
@@ -51,16 +73,21 @@ public static class ApiCommand
 
     private static Command Aggregates()
     {
-        var ticker = new Argument<string>("ticker") { Description = "SPY, I:SPX, I:VIX or an O: option ticker" };
-        var from = new Option<DateOnly>("--from") { Description = "First date (YYYY-MM-DD)", Required = true };
-        var to = new Option<DateOnly>("--to") { Description = "Last date (YYYY-MM-DD), inclusive", Required = true };
-        var timespan = new Option<AggregateTimespan>("--timespan") { Description = "second, minute, hour, day, …", DefaultValueFactory = _ => AggregateTimespan.Minute };
-        var multiplier = new Option<int>("--multiplier") { Description = "Bar size in timespans", DefaultValueFactory = _ => 1 };
+        var ticker = new Argument<string>("ticker") { Description = "SPY, I:SPX, I:VIX or an O: option ticker", CustomParser = ValueParsers.For(Tickers.Any) };
+        var from = new Option<DateOnly>("--from") { Description = "First date (YYYY-MM-DD)", Required = true, CustomParser = ApiDate() };
+        var to = new Option<DateOnly>("--to") { Description = "Last date (YYYY-MM-DD), inclusive", Required = true, CustomParser = ApiDate() };
+        var timespan = new Option<AggregateTimespan?>("--timespan")
+        {
+            Description = "Bar unit (default minute)", HelpName = ValueParsers.ChoiceList<AggregateTimespan>("|"),
+            CustomParser = ValueParsers.Optional(ValueParsers.Choice<AggregateTimespan>()),
+        };
+        var multiplier = new Option<int>("--multiplier") { Description = "Bar size in timespans", DefaultValueFactory = _ => 1, CustomParser = ValueParsers.For(ValueParsers.Int(1)) };
         var command = new Command("aggs", "Aggregate bars: /v2/aggs/ticker/{ticker}/range/…") { ticker, from, to, timespan, multiplier };
         command.SetAction((parse, ct) => Run(parse, ct, async client =>
         {
+            var (first, last) = Ordered(from, parse.GetValue(from), to, parse.GetValue(to));
             var rows = new List<object?[]>();
-            await foreach (var bar in client.Aggregates(parse.GetValue(ticker)!, parse.GetValue(multiplier), parse.GetValue(timespan), parse.GetValue(from), parse.GetValue(to), cancellationToken: ct))
+            await foreach (var bar in client.Aggregates(parse.GetValue(ticker)!, parse.GetValue(multiplier), parse.GetValue(timespan) ?? AggregateTimespan.Minute, first, last, cancellationToken: ct))
                 rows.Add([bar.Start, bar.Open, bar.High, bar.Low, bar.Close, bar.Volume, bar.Vwap, bar.Transactions]);
             return new ResultTable(["start_utc", "open", "high", "low", "close", "volume", "vwap", "trades"], rows);
         }));
@@ -69,11 +96,11 @@ public static class ApiCommand
 
     private static Command Contracts()
     {
-        var underlying = new Option<string>("--underlying") { Description = "Underlying ticker, e.g. SPX or SPY", Required = true };
-        var asOf = new Option<DateOnly?>("--as-of") { Description = "Contracts listed on this date (default: today)" };
+        var underlying = new Option<string>("--underlying") { Description = "Underlying ticker, e.g. SPX or SPY", Required = true, CustomParser = ValueParsers.For(Tickers.Underlying) };
+        var asOf = new Option<DateOnly?>("--as-of") { Description = "Contracts listed on this date (YYYY-MM-DD; default: today)", CustomParser = ValueParsers.Optional(ApiDates) };
         var (expiryFrom, expiryTo) = ExpiryOptions();
         var (strikeFrom, strikeTo) = StrikeOptions();
-        var type = new Option<ContractType?>("--type") { Description = "call or put" };
+        var type = ContractTypeOption();
         var command = new Command("contracts", "Options contracts reference: /v3/reference/options/contracts")
         {
             underlying, asOf, expiryFrom, expiryTo, strikeFrom, strikeTo, type,
@@ -84,8 +111,8 @@ public static class ApiCommand
             {
                 UnderlyingTicker = parse.GetValue(underlying),
                 AsOf = parse.GetValue(asOf),
-                ExpirationDate = Range(parse.GetValue(expiryFrom), parse.GetValue(expiryTo)),
-                StrikePrice = Range(parse.GetValue(strikeFrom), parse.GetValue(strikeTo)),
+                ExpirationDate = Range(expiryFrom, expiryTo, parse),
+                StrikePrice = Range(strikeFrom, strikeTo, parse),
                 ContractType = parse.GetValue(type),
             };
             var rows = new List<object?[]>();
@@ -98,10 +125,10 @@ public static class ApiCommand
 
     private static Command Chain()
     {
-        var underlying = new Argument<string>("underlying") { Description = "SPX (or I:SPX), SPY, …" };
+        var underlying = new Argument<string>("underlying") { Description = "SPX (or I:SPX), SPY, …", CustomParser = ValueParsers.For(Tickers.Underlying) };
         var (expiryFrom, expiryTo) = ExpiryOptions();
         var (strikeFrom, strikeTo) = StrikeOptions();
-        var type = new Option<ContractType?>("--type") { Description = "call or put" };
+        var type = ContractTypeOption();
         var command = new Command("chain", "Option chain snapshot: /v3/snapshot/options/{underlying}")
         {
             underlying, expiryFrom, expiryTo, strikeFrom, strikeTo, type,
@@ -110,8 +137,8 @@ public static class ApiCommand
         {
             var query = new OptionChainQuery
             {
-                ExpirationDate = Range(parse.GetValue(expiryFrom), parse.GetValue(expiryTo)),
-                StrikePrice = Range(parse.GetValue(strikeFrom), parse.GetValue(strikeTo)),
+                ExpirationDate = Range(expiryFrom, expiryTo, parse),
+                StrikePrice = Range(strikeFrom, strikeTo, parse),
                 ContractType = parse.GetValue(type),
             };
             var rows = new List<object?[]>();
@@ -130,7 +157,10 @@ public static class ApiCommand
 
     private static Command Snapshot()
     {
-        var tickers = new Argument<string[]>("tickers") { Description = "Tickers (any number; sent in batches of 250)", Arity = ArgumentArity.OneOrMore };
+        var tickers = new Argument<string[]>("tickers")
+        {
+            Description = "Tickers (any number; sent in batches of 250)", Arity = ArgumentArity.OneOrMore, CustomParser = ValueParsers.Each(Tickers.Any),
+        };
         var command = new Command("snapshot", "Unified snapshot: /v3/snapshot?ticker.any_of=… (per-ticker errors shown, not thrown)") { tickers };
         command.SetAction((parse, ct) => Run(parse, ct, async client =>
         {
@@ -181,13 +211,12 @@ public static class ApiCommand
 
     private static Command News()
     {
-        var ticker = new Option<string?>("--ticker") { Description = "Only articles about this ticker" };
-        var limit = new Option<int>("--limit") { Description = "Articles to fetch (newest first)", DefaultValueFactory = _ => 20 };
+        var ticker = new Option<string?>("--ticker") { Description = "Only articles about this ticker", CustomParser = ValueParsers.For(Tickers.Underlying) };
+        var limit = new Option<int>("--limit") { Description = "Articles to fetch (newest first)", DefaultValueFactory = _ => 20, CustomParser = ValueParsers.For(ValueParsers.Int(1)) };
         var command = new Command("news", "Ticker news: /v2/reference/news") { ticker, limit };
         command.SetAction((parse, ct) => Run(parse, ct, async client =>
         {
             var wanted = parse.GetValue(limit);
-            if (wanted <= 0) throw new UsageException("--limit must be positive");
             var rows = new List<object?[]>();
             await foreach (var n in client.News(new NewsQuery { Ticker = parse.GetValue(ticker), Order = SortOrder.Desc, Limit = Math.Min(wanted, 1000) }, ct))
             {
@@ -203,57 +232,96 @@ public static class ApiCommand
 
     private static Command Stream()
     {
-        var cluster = new Option<StreamCluster>("--cluster") { Description = "stocks, options or indices", DefaultValueFactory = _ => StreamCluster.Stocks };
-        var subscribe = new Option<string>("--subscribe") { Description = "Topics, e.g. A.SPY,AM.SPY or AM.I:SPX,V.I:SPX", Required = true };
-        var duration = new Option<TimeSpan>("--for") { Description = "How long to listen, e.g. 30s, 5m (default 30s)", DefaultValueFactory = _ => TimeSpan.FromSeconds(30), CustomParser = ParseDuration };
+        var cluster = new Option<StreamCluster?>("--cluster")
+        {
+            Description = "Which feed (default stocks)", HelpName = ValueParsers.ChoiceList<StreamCluster>("|"),
+            CustomParser = ValueParsers.Optional(ValueParsers.Choice<StreamCluster>()),
+        };
+        var subscribe = new Option<string[]>("--subscribe")
+        {
+            Description = "Topics, comma-separated: A.SPY,AM.SPY or AM.I:SPX,V.I:SPX", Required = true, CustomParser = Topics,
+        };
+        var duration = new Option<TimeSpan?>("--for")
+        {
+            Description = "How long to listen: 90s, 5m, 1h, 2d or hh:mm:ss (default 30s)", HelpName = "duration",
+            CustomParser = ValueParsers.Optional(ValueParsers.Duration(TimeSpan.FromSeconds(1), TimeSpan.FromDays(7))),
+        };
+        var count = new Option<int?>("--count")
+        {
+            Description = "Stop after this many bars or values (default: no limit; --for still applies)", HelpName = "n",
+            CustomParser = ValueParsers.Optional(ValueParsers.Int(1)),
+        };
         var delayed = new Option<bool>("--delayed") { Description = "Use the 15-minute delayed feed (wss://delayed.massive.com)" };
-        var command = new Command("stream", "Print WebSocket events for a while") { cluster, subscribe, duration, delayed };
+        var command = new Command("stream", "Print WebSocket events for a while: one row per event (subscription replies included), counters on stderr")
+        {
+            cluster, subscribe, duration, count, delayed,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var key = ResolveKey(parse);
             var baseUrl = parse.GetValue(BaseUrl);
+            var errors = parse.InvocationConfiguration.Error;
             var options = new PolygonStreamOptions
             {
                 ApiKey = key,
-                Cluster = parse.GetValue(cluster),
+                Cluster = parse.GetValue(cluster) ?? StreamCluster.Stocks,
                 BaseUri = baseUrl is { Length: > 0 } ? WebSocketBase(baseUrl) : parse.GetValue(delayed) ? PolygonStreamOptions.Delayed : PolygonStreamOptions.RealTime,
+                OnReconnectAttempt = notice => errors.WriteLine(RetryLines.Reconnect(notice)),
             };
-            var output = parse.InvocationConfiguration.Output;
-            using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            window.CancelAfter(parse.GetValue(duration));
+            if (parse.GetValue(Timeout) is { } timeout) options = options with { HandshakeTimeout = timeout };
+            if (parse.GetValue(Retries) is { } retries) options = options with { Reconnect = options.Reconnect with { MaxAttempts = retries } };
+
+            var rows = new StreamRows();
+            var connected = false;
+            var limit = parse.GetValue(count) ?? int.MaxValue;
+            var listen = parse.GetValue(duration) ?? TimeSpan.FromSeconds(30);
             await using var client = new PolygonStreamClient(options);
-            await client.ConnectAsync(window.Token);
-            var topics = parse.GetValue(subscribe)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            foreach (var result in await client.SubscribeAsync(topics, window.Token))
-                output.WriteLine($"# {result.Topic}: {result.Status} {result.Message}");
+            using var window = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            window.CancelAfter(listen);
             try
             {
+                await client.ConnectAsync(window.Token);
+                connected = true;
+                rows.AddUnanswered(await client.SubscribeAsync(parse.GetValue(subscribe)!, window.Token));
                 await foreach (var ev in client.ReadAllAsync(window.Token))
-                    output.WriteLine(Describe(ev));
+                {
+                    rows.Add(ev);
+                    if (rows.DataRows == limit) break;
+                }
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                // --for elapsed
+                // --for elapsed; before the handshake finished that is a failure, not an empty answer.
+                if (!connected) throw new PolygonStreamException($"no connection to {client.Endpoint} within --for {Durations.Format(listen)}");
+            }
+            finally
+            {
+                // What arrived before a failure is shown too: it is what a user debugging a feed needs.
+                if (connected)
+                {
+                    ResultWriter.Write(rows.ToTable(), parse.GetValue(Format), parse.InvocationConfiguration.Output);
+                    var stats = client.Statistics;
+                    errors.WriteLine($"spx: {stats.EventsDelivered} events delivered, {stats.EventsDropped} dropped, {stats.DuplicatesDropped} duplicates, {stats.Reconnects} reconnects, {stats.DecodeErrors} decode errors");
+                }
             }
 
-            var stats = client.Statistics;
-            output.WriteLine($"# {stats.EventsDelivered} events delivered, {stats.EventsDropped} dropped, {stats.Reconnects} reconnects, {stats.DecodeErrors} decode errors");
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static string Describe(StreamEvent ev) => ev switch
-    {
-        AggregateEvent a => string.Create(CultureInfo.InvariantCulture, $"{a.EventType} {a.Symbol} {a.Start:HH:mm:ss} o={a.Open} h={a.High} l={a.Low} c={a.Close} v={a.Volume}"),
-        IndexValueEvent v => string.Create(CultureInfo.InvariantCulture, $"V {v.Ticker} {v.Timestamp:HH:mm:ss.fff} {v.Value}"),
-        _ => ev.ToString(),
-    };
-
-    /// <summary>The shared plumbing of the REST verbs: options, client, table output, typed errors as one-line failures.</summary>
+    /// <summary>
+    /// The shared plumbing of the REST verbs: options (timeout and retries from the command line), client, a line on
+    /// stderr per retry, table output; typed errors reach <see cref="SpxApp"/> as one-line failures.
+    /// </summary>
     private static async Task<int> Run(ParseResult parse, CancellationToken ct, Func<PolygonRestClient, Task<ResultTable>> call)
     {
+        var errors = parse.InvocationConfiguration.Error;
         var options = new PolygonClientOptions(ResolveKey(parse)) { BaseUri = ResolveBase(parse), RatePlan = ResolvePlan(parse) };
+        if (parse.GetValue(Timeout) is { } timeout) options = options with { RequestTimeout = timeout };
+        if (parse.GetValue(Retries) is { } retries) options = options with { Retry = options.Retry with { MaxRetries = retries } };
+        var attempts = options.Retry.MaxRetries + 1;
+        options = options with { OnRetry = notice => errors.WriteLine(RetryLines.Rest(notice, attempts)) };
         using var client = new PolygonRestClient(options);
         var table = await call(client);
         ResultWriter.Write(table, parse.GetValue(Format), parse.InvocationConfiguration.Output);
@@ -262,7 +330,17 @@ public static class ApiCommand
 
     private static ApiKey ResolveKey(ParseResult parse)
     {
-        if (parse.GetValue(Key) is { Length: > 0 } key) return new ApiKey(key);
+        if (parse.GetValue(Key) is { Length: > 0 } key)
+        {
+            try
+            {
+                return new ApiKey(key);
+            }
+            catch (ArgumentException bad)
+            {
+                throw new UsageException($"--key: {bad.Message.Split(" (Parameter", 2)[0]}");
+            }
+        }
         return ApiKey.FromEnvironment()
             ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)} (or pass --key)");
     }
@@ -300,34 +378,56 @@ public static class ApiCommand
         return new UriBuilder(uri) { Scheme = scheme, Port = uri.IsDefaultPort ? -1 : uri.Port }.Uri;
     }
 
+    /// <summary>The API counts time in Unix milliseconds: a date before 1970 names no data, only a server error.</summary>
+    private static readonly Func<string, DateOnly> ApiDates = ValueParsers.Date(first: new DateOnly(1970, 1, 1), range: "Unix time, which the API counts in");
+
+    private static Func<System.CommandLine.Parsing.ArgumentResult, DateOnly> ApiDate() => ValueParsers.For(ApiDates);
+
+    private static Option<ContractType?> ContractTypeOption() => new("--type")
+    {
+        Description = "Contract type", HelpName = ValueParsers.ChoiceList<ContractType>("|"), CustomParser = ValueParsers.Optional(ValueParsers.Choice<ContractType>()),
+    };
+
     private static (Option<DateOnly?> From, Option<DateOnly?> To) ExpiryOptions() =>
-        (new Option<DateOnly?>("--expiration-gte") { Description = "Expiring on or after (YYYY-MM-DD)" },
-         new Option<DateOnly?>("--expiration-lte") { Description = "Expiring on or before (YYYY-MM-DD)" });
+        (new Option<DateOnly?>("--expiration-gte") { Description = "Expiring on or after (YYYY-MM-DD)", CustomParser = ValueParsers.Optional(ApiDates) },
+         new Option<DateOnly?>("--expiration-lte") { Description = "Expiring on or before (YYYY-MM-DD)", CustomParser = ValueParsers.Optional(ApiDates) });
 
     private static (Option<double?> From, Option<double?> To) StrikeOptions() =>
-        (new Option<double?>("--strike-gte") { Description = "Strike at least" },
-         new Option<double?>("--strike-lte") { Description = "Strike at most" });
+        (new Option<double?>("--strike-gte") { Description = "Strike at least", CustomParser = ValueParsers.Optional(ValueParsers.Number(0, exclusive: true)) },
+         new Option<double?>("--strike-lte") { Description = "Strike at most", CustomParser = ValueParsers.Optional(ValueParsers.Number(0, exclusive: true)) });
 
-    private static RangeFilter<T>? Range<T>(T? from, T? to) where T : struct =>
-        from is null && to is null ? null : new RangeFilter<T> { AtLeast = from, AtMost = to };
-
-    private static TimeSpan ParseDuration(System.CommandLine.Parsing.ArgumentResult result)
+    /// <summary>The filter for a pair of bound options; bounds the wrong way round are a usage error, as in <c>calendar</c>.</summary>
+    private static RangeFilter<T>? Range<T>(Option<T?> fromOption, Option<T?> toOption, ParseResult parse) where T : struct, IComparable<T>
     {
-        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value.Trim() : "30s";
-        var (number, unit) = text.Length > 1 && char.IsLetter(text[^1]) ? (text[..^1], text[^1]) : (text, 's');
-        if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || value <= 0)
-        {
-            result.AddError($"--for '{text}': expected a duration like 30s, 5m or 1h");
-            return default;
-        }
+        var (from, to) = (parse.GetValue(fromOption), parse.GetValue(toOption));
+        if (from is { } low && to is { } high) Ordered(fromOption, low, toOption, high);
+        return from is null && to is null ? null : new RangeFilter<T> { AtLeast = from, AtMost = to };
+    }
 
-        return unit switch
+    private static (T From, T To) Ordered<T>(Option fromOption, T from, Option toOption, T to) where T : IComparable<T> =>
+        to.CompareTo(from) < 0
+            ? throw new UsageException($"{toOption.Name} {CellText.Format(to)} is before {fromOption.Name} {CellText.Format(from)}")
+            : (from, to);
+
+    /// <summary><c>--subscribe A.SPY,AM.SPY</c>: each topic checked, so a typo fails before connecting.</summary>
+    private static string[] Topics(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        var topics = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (topics.Length == 0) result.AddError($"--subscribe '{text}' names no topic: expected EVENT.TICKER[,…], e.g. AM.SPY");
+        foreach (var topic in topics)
         {
-            's' => TimeSpan.FromSeconds(value),
-            'm' => TimeSpan.FromMinutes(value),
-            'h' => TimeSpan.FromHours(value),
-            _ => TimeSpan.FromSeconds(value),
-        };
+            try
+            {
+                Tickers.Topic(topic);
+            }
+            catch (FormatException problem)
+            {
+                result.AddError($"--subscribe '{topic}' {problem.Message}");
+                return [];
+            }
+        }
+        return topics;
     }
 
     /// <summary>The shared option, inherited by every api subcommand.</summary>

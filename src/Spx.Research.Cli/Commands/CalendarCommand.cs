@@ -9,8 +9,8 @@ public static class CalendarCommand
 {
     public static Command Create()
     {
-        var from = new Option<DateOnly>("--from") { Description = "First date (YYYY-MM-DD), inclusive", Required = true };
-        var to = new Option<DateOnly>("--to") { Description = "Last date (YYYY-MM-DD), inclusive", Required = true };
+        var from = new Option<DateOnly>("--from") { Description = "First date (YYYY-MM-DD), inclusive", Required = true, CustomParser = CommonOptions.SessionDate() };
+        var to = new Option<DateOnly>("--to") { Description = "Last date (YYYY-MM-DD), inclusive", Required = true, CustomParser = CommonOptions.SessionDate() };
         var format = CommonOptions.Format();
         var command = new Command("calendar", "List NYSE sessions: open and close instants (UTC) and early closes")
         {

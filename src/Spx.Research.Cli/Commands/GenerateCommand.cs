@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
 using Spx.Research.Cli.Output;
+using Spx.Research.Cli.Parsing;
 using Spx.Research.Simulation;
 
 namespace Spx.Research.Cli.Commands;
@@ -15,8 +16,8 @@ public static class GenerateCommand
 {
     public static Command Create()
     {
-        var from = new Option<DateOnly>("--from") { Description = "First date (YYYY-MM-DD), inclusive", Required = true };
-        var to = new Option<DateOnly>("--to") { Description = "Last date (YYYY-MM-DD), inclusive", Required = true };
+        var from = new Option<DateOnly>("--from") { Description = "First date (YYYY-MM-DD), inclusive", Required = true, CustomParser = CommonOptions.SessionDate() };
+        var to = new Option<DateOnly>("--to") { Description = "Last date (YYYY-MM-DD), inclusive", Required = true, CustomParser = CommonOptions.SessionDate() };
         var seed = new Option<long>("--seed")
         {
             Description = $"Random seed: the same seed gives the same data (default {SampleLake.Seed}, the bundled sample lake's)",
@@ -27,6 +28,7 @@ public static class GenerateCommand
             Description = "What to write: sample (small, the bundled lake), full (research-sized chains) or bench (SPY seconds + ~100 SPY contracts)",
             DefaultValueFactory = _ => "sample",
         };
+        seed.CustomParser = ValueParsers.For(ValueParsers.Long());
         profile.AcceptOnlyFromAmong(SimulationProfile.All.Select(p => p.Name).ToArray());
         var lake = CommonOptions.Lake();
         var command = new Command("generate", "Generate a deterministic synthetic SPX/SPY market into a lake (no API key needed)")

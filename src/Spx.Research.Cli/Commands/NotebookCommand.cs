@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Spx.Research.Cli.Parsing;
 using Spx.Research.Notebooks.Execution;
 using Spx.Research.Notebooks.Formats;
 
@@ -42,6 +43,7 @@ public static class NotebookCommand
             Description = "Seconds a single cell may run before it fails the notebook",
             DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout.TotalSeconds,
         };
+        cellTimeout.CustomParser = ValueParsers.For(ValueParsers.Number(0, exclusive: true));
         var run = new Command("run",
             "Run notebooks headlessly and write the executed .ipynb and an .html page for each. A notebook stops at its first failing cell "
             + "(cells are numbered over all cells, markdown included); exit 0 all ok, 1 any notebook failed, 2 usage error")

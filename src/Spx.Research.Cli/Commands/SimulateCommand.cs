@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Spx.Research.Cli.Output;
+using Spx.Research.Cli.Parsing;
 using Spx.Research.Market;
 using Spx.Research.Simulation;
 using Spx.Research.Simulator;
@@ -19,16 +20,20 @@ public static class SimulateCommand
 {
     public static Command Create()
     {
-        var port = new Option<int>("--port") { Description = "Loopback port (0 = a free one)", DefaultValueFactory = _ => 0 };
+        var port = new Option<int>("--port") { Description = "Loopback port (0 = a free one)", DefaultValueFactory = _ => 0, CustomParser = ValueParsers.For(ValueParsers.Int(0, 65535)) };
         var lake = new Option<string?>("--lake") { Description = "Lake to serve (default: the bundled sample lake)" };
         var speed = new Option<string>("--speed") { Description = "Replay speed: 1, 60, … or max", DefaultValueFactory = _ => "1" };
         var start = new Option<string?>("--start") { Description = "Simulated clock start, New York time (YYYY-MM-DDTHH:MM); default 10:00 on the lake's first session, after its first chain poll" };
         var key = new Option<string>("--key") { Description = "API key clients must present", DefaultValueFactory = _ => SimulatorOptions.DefaultApiKey };
         var faults = new Option<string?>("--faults") { Description = "Fault plan file (JSON: {\"seed\":1,\"rules\":[{\"endpoint\":\"aggs\",\"fault\":\"rate_limit\",\"p\":0.2}]})" };
         var delayed = new Option<bool>("--delayed") { Description = "Serve snapshots 15 minutes late (timeframe DELAYED)" };
-        var seed = new Option<long?>("--seed") { Description = "Serve a synthetic market with this seed, generated on the fly, instead of a lake (sessions --from..--to; serving starts after the first)" };
-        var from = new Option<DateOnly?>("--from") { Description = "With --seed: first session to generate (default 2025-03-03)" };
-        var to = new Option<DateOnly?>("--to") { Description = "With --seed: last session to generate (default: --from + 4 days)" };
+        var seed = new Option<long?>("--seed")
+        {
+            Description = "Serve a synthetic market with this seed, generated on the fly, instead of a lake (sessions --from..--to; serving starts after the first)",
+            CustomParser = ValueParsers.Optional(ValueParsers.Long()),
+        };
+        var from = new Option<DateOnly?>("--from") { Description = "With --seed: first session to generate (YYYY-MM-DD, default 2025-03-03)", CustomParser = SessionDate };
+        var to = new Option<DateOnly?>("--to") { Description = "With --seed: last session to generate (YYYY-MM-DD, default: --from + 4 days)", CustomParser = SessionDate };
         var serve = new Command("serve", "Serve Polygon's REST and WebSocket protocol from a lake until Ctrl+C")
         {
             port, lake, speed, start, key, faults, delayed, seed, from, to,
@@ -100,6 +105,9 @@ public static class SimulateCommand
         });
         return new Command("simulate", "Local Polygon-compatible simulator (REST + WebSocket, fault injection)") { serve };
     }
+
+    private static readonly Func<System.CommandLine.Parsing.ArgumentResult, DateOnly?> SessionDate =
+        ValueParsers.Optional(ValueParsers.Date(NyseCalendar.FirstDate, NyseCalendar.LastDate, "the NYSE calendar's range"));
 
     private static async Task Serve(SimulatorOptions options, TextWriter output, CancellationToken stop)
     {

@@ -18,8 +18,11 @@ public sealed record PolygonClientOptions(ApiKey ApiKey)
     /// </summary>
     public Uri BaseUri { get; init; } = DefaultBaseUri;
 
+    /// <summary>The default of <see cref="RequestTimeout"/>.</summary>
+    public static TimeSpan DefaultRequestTimeout { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Timeout of one attempt (a retry gets a fresh one).</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    public TimeSpan RequestTimeout { get; init; } = DefaultRequestTimeout;
 
     /// <summary>Retries with exponential backoff and jitter.</summary>
     public RetrySettings Retry { get; init; } = RetrySettings.Default;

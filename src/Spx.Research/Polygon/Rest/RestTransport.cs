@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -13,8 +14,9 @@ namespace Spx.Research.Polygon.Rest;
 
 /// <summary>
 /// The HTTP path every REST call takes: rate-limit permit → per-attempt timeout → GET with the Bearer header,
-/// wrapped in retries with exponential backoff and jitter (Retry-After honoured); then classification into typed
-/// errors, decoding, and paging that follows only the path and query of <c>next_url</c> on our own base URI.
+/// then decoding, all wrapped in retries with exponential backoff and jitter (Retry-After honoured; a 2xx whose body is
+/// not JSON at all counts as a transport failure); then classification into typed errors, and paging that follows
+/// only the path and query of <c>next_url</c> on our own base URI.
 /// Every permit is taken per attempt, so pages and retries all count against the plan.
 /// </summary>
 internal sealed class RestTransport : IDisposable
@@ -67,12 +69,8 @@ internal sealed class RestTransport : IDisposable
     public string Origin => _origin;
 
     /// <summary>GETs one resource and decodes it; a missing body value is a decode error.</summary>
-    public async Task<T> GetAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-    {
-        var endpoint = EndpointOf(pathAndQuery);
-        var response = await SendAsync(pathAndQuery, endpoint, cancellationToken).ConfigureAwait(false);
-        return Decode(response, type, endpoint);
-    }
+    public Task<T> GetAsync<T>(string pathAndQuery, JsonTypeInfo<T> type, CancellationToken cancellationToken) =>
+        SendAsync(pathAndQuery, EndpointOf(pathAndQuery), type, cancellationToken);
 
     /// <summary>Streams the results of every page, following <c>next_url</c> until it is absent.</summary>
     public async IAsyncEnumerable<T> PaginateAsync<T>(
@@ -86,8 +84,7 @@ internal sealed class RestTransport : IDisposable
         var pages = 0;
         while (true)
         {
-            var response = await SendAsync(next, endpoint, cancellationToken).ConfigureAwait(false);
-            var page = Decode(response, type, endpoint);
+            var page = await SendAsync(next, endpoint, type, cancellationToken).ConfigureAwait(false);
             pages++;
             if (page.Results is { } results)
             {
@@ -121,7 +118,11 @@ internal sealed class RestTransport : IDisposable
 
     private string EndpointOf(string pathAndQuery) => _key.Redact(NextPageLink.PathOf(pathAndQuery));
 
-    private async Task<RestResponse> SendAsync(string pathAndQuery, string endpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// One GET through the retry pipeline, decoded inside each attempt: a 2xx whose body is not JSON at all
+    /// (cut short, garbled) is retried like a 5xx, while JSON of the wrong shape fails at once (repeating it cannot help).
+    /// </summary>
+    private async Task<T> SendAsync<T>(string pathAndQuery, string endpoint, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         Uri uri;
         try
@@ -139,21 +140,22 @@ internal sealed class RestTransport : IDisposable
         try
         {
             response = await _retry.ExecuteAsync(
-                async (ctx, state) =>
+                static async (ctx, state) =>
                 {
-                    await AcquirePermitAsync(state.Endpoint, ctx.CancellationToken).ConfigureAwait(false);
-                    return await _timeout.ExecuteAsync(
+                    await state.Transport.AcquirePermitAsync(state.Endpoint, ctx.CancellationToken).ConfigureAwait(false);
+                    var answer = await state.Transport._timeout.ExecuteAsync(
                         static (s, token) => new ValueTask<RestResponse>(s.Transport.SendOnceAsync(s.Uri, token)),
                         state,
                         ctx.CancellationToken).ConfigureAwait(false);
+                    return answer.IsSuccess ? state.Transport.Decode(answer, state.Type, state.Endpoint) : answer;
                 },
                 context,
-                (Transport: this, Uri: uri, Endpoint: endpoint)).ConfigureAwait(false);
+                (Transport: this, Uri: uri, Endpoint: endpoint, Type: type)).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException e)
         {
             throw new PolygonTimeoutException(
-                _key.Redact($"GET {endpoint} timed out after {_options.RequestTimeout.TotalSeconds:0.###} s on every attempt ({_options.Retry.MaxRetries} retries)."), endpoint, e);
+                _key.Redact($"GET {endpoint} timed out after {Seconds(_options.RequestTimeout)} s on every attempt ({_options.Retry.MaxRetries} retries)."), endpoint, e);
         }
         catch (Exception e) when (e is HttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
         {
@@ -165,8 +167,11 @@ internal sealed class RestTransport : IDisposable
             ResilienceContextPool.Shared.Return(context);
         }
 
-        return response.IsSuccess ? response : throw Classify(response, endpoint);
+        if (response.BrokenBody is { } broken) throw BrokenBodyError(response, broken, endpoint);
+        return response.IsSuccess ? (T)response.Value! : throw Classify(response, endpoint);
     }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     private async Task<RestResponse> SendOnceAsync(Uri uri, CancellationToken cancellationToken)
     {
@@ -230,9 +235,13 @@ internal sealed class RestTransport : IDisposable
                 if (options.OnRetry is { } notify)
                 {
                     var endpoint = args.Context.Properties.GetValue(EndpointKey, "");
-                    var reason = args.Outcome.Exception is { } e
-                        ? e is TimeoutRejectedException ? "attempt timed out" : _key.Redact(e.GetType().Name + ": " + e.Message)
-                        : $"HTTP {args.Outcome.Result?.Status}";
+                    var reason = args.Outcome switch
+                    {
+                        { Exception: TimeoutRejectedException } => $"no response within {Seconds(options.RequestTimeout)} s",
+                        { Exception: { } e } => _key.Redact(e.GetType().Name + ": " + e.Message),
+                        { Result.BrokenBody: not null } => $"HTTP {args.Outcome.Result.Status} with a body that is not valid JSON (truncated or malformed)",
+                        _ => $"HTTP {args.Outcome.Result?.Status}",
+                    };
                     notify(new PolygonRetryNotice(endpoint, args.AttemptNumber, args.Outcome.Result?.Status, args.RetryDelay, reason));
                 }
 
@@ -242,11 +251,19 @@ internal sealed class RestTransport : IDisposable
         return builder.Build();
     }
 
-    private T Decode<T>(RestResponse response, JsonTypeInfo<T> type, string endpoint)
+    /// <summary>
+    /// The answer with its decoded value, or marked broken when the body is not well-formed JSON. Well-formed JSON that
+    /// does not fit <paramref name="type"/> throws the typed error here, so the retry strategy lets it through.
+    /// </summary>
+    private RestResponse Decode<T>(RestResponse response, JsonTypeInfo<T> type, string endpoint)
     {
         try
         {
-            return JsonSerializer.Deserialize(response.Body, type) ?? throw new JsonException("the body is JSON null");
+            return response with { Value = JsonSerializer.Deserialize(response.Body, type) ?? throw new JsonException("the body is JSON null") };
+        }
+        catch (JsonException e) when (!JsonSyntax.IsWellFormed(response.Body))
+        {
+            return response with { BrokenBody = e };
         }
         catch (JsonException e)
         {
@@ -264,6 +281,15 @@ internal sealed class RestTransport : IDisposable
                 _key.Redact($"GET {endpoint}: the response could not be decoded ({e.GetType().Name}: {e.Message})."), endpoint, null, null, response.RequestId, null);
         }
     }
+
+    private PolygonDecodeException BrokenBodyError(RestResponse response, JsonException broken, string endpoint) =>
+        new(
+            _key.Redact($"GET {endpoint}: the {response.Status} response body was not valid JSON (truncated or malformed) on every attempt ({_options.Retry.MaxRetries} retries): {broken.Message}; path {broken.Path ?? "?"}, byte {broken.BytePositionInLine}."),
+            endpoint,
+            broken.Path,
+            broken.BytePositionInLine,
+            response.RequestId,
+            null);
 
     private PolygonApiException Classify(RestResponse response, string endpoint)
     {

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Net.WebSockets;
-using System.Text.Json;
 using System.Threading.Channels;
 
 namespace Spx.Research.Polygon.WebSocket;
@@ -12,6 +10,13 @@ namespace Spx.Research.Polygon.WebSocket;
 /// <see cref="ReconnectedEvent"/>; when it cannot, the stream ends with a typed <see cref="PolygonStreamException"/>
 /// that <see cref="ReadAllAsync"/> throws after the buffered events.
 /// </summary>
+/// <remarks>
+/// This class is the lifecycle only; the parts: <see cref="StreamHandshake"/> (connect + auth),
+/// <see cref="StreamConnection"/> (one socket's messages in and actions out), <see cref="FramePump"/> (receive until
+/// the connection ends), <see cref="SubscriptionBook"/> (remembered topics, awaited replies),
+/// <see cref="StreamReconnector"/> (Polly backoff), <see cref="EventOutlet"/> (the consumer's channel) and
+/// <see cref="StreamCounters"/>.
+/// </remarks>
 /// <example>
 /// <code>
 /// await using var client = new PolygonStreamClient(new PolygonStreamOptions { ApiKey = key, Cluster = StreamCluster.Indices });
@@ -23,51 +28,38 @@ namespace Spx.Research.Polygon.WebSocket;
 /// </example>
 public sealed class PolygonStreamClient : IAsyncDisposable
 {
-    private const int InitialBufferBytes = 64 * 1024;
-    private const int RawPreviewChars = 4096;
-
     private readonly PolygonStreamOptions _options;
-    private readonly Channel<StreamEvent> _channel;
-    private readonly CountingChannelReader _reader;
-    private readonly StreamFrameDecoder _decoder = new();
-    private readonly List<StreamEvent> _scratch = [];
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly StreamCounters _counters = new();
+    private readonly EventOutlet _outlet;
+    private readonly SubscriptionBook _subscriptions = new();
+    private readonly StreamHandshake _handshake;
+    private readonly StreamReconnector _reconnector;
+    private readonly FramePump _pump;
     private readonly CancellationTokenSource _lifetime = new();
-    private readonly Lock _gate = new();
-    private readonly List<string> _topics = [];
-    private readonly List<PendingReply> _pending = [];
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile ClientWebSocket? _socket;
+    private volatile StreamConnection? _connection;
     private Task? _run;
     private volatile bool _closing;
     private int _started;
     private int _finished;
     private int _disposed;
-    private long _frames, _received, _delivered, _dropped, _decodeErrors, _unknown, _duplicateCount;
-    private readonly AggregateDeduplicator _duplicates = new(); // used by the receive loop only
-    private int _reconnects;
 
     /// <summary>Creates a client; nothing is sent until <see cref="ConnectAsync"/>.</summary>
     public PolygonStreamClient(PolygonStreamOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.ChannelCapacity, 1, nameof(options.ChannelCapacity));
         _options = options;
-        var channelOptions = new BoundedChannelOptions(options.ChannelCapacity)
-        {
-            FullMode = options.BackPressure == StreamBackPressure.DropOldest ? BoundedChannelFullMode.DropOldest : BoundedChannelFullMode.Wait,
-            SingleReader = false,
-            SingleWriter = false,
-        };
-        _channel = Channel.CreateBounded<StreamEvent>(channelOptions, _ => Interlocked.Increment(ref _dropped));
-        _reader = new CountingChannelReader(_channel.Reader, () => Interlocked.Increment(ref _delivered));
+        _outlet = new EventOutlet(options, _counters);
+        _handshake = new StreamHandshake(options, new RedactingFrameDecoder(options.ApiKey, _counters), _counters, _outlet);
+        _reconnector = new StreamReconnector(options.Reconnect, options.TimeProvider, options.OnReconnectAttempt);
+        _pump = new FramePump(_outlet, _subscriptions, options.ApiKey);
     }
 
     /// <summary>The URL connected to (never contains the key).</summary>
     public Uri Endpoint => _options.Endpoint;
 
     /// <summary>The events, in wire order. Completes when the stream ends; faults with the typed reason when it fails.</summary>
-    public ChannelReader<StreamEvent> Events => _reader;
+    public ChannelReader<StreamEvent> Events => _outlet.Reader;
 
     /// <summary>
     /// Completes when the connection has ended for good: normally after <see cref="CloseAsync"/>, faulted with the
@@ -76,25 +68,14 @@ public sealed class PolygonStreamClient : IAsyncDisposable
     public Task Completion => _ended.Task;
 
     /// <summary>A snapshot of the counters.</summary>
-    public StreamStatistics Statistics => new(
-        Interlocked.Read(ref _frames),
-        Interlocked.Read(ref _received),
-        Interlocked.Read(ref _delivered),
-        Interlocked.Read(ref _dropped),
-        Volatile.Read(ref _reconnects),
-        Interlocked.Read(ref _decodeErrors),
-        Interlocked.Read(ref _unknown),
-        Interlocked.Read(ref _duplicateCount));
+    public StreamStatistics Statistics => _counters.Snapshot();
 
     /// <summary>The topics re-subscribed after a reconnect.</summary>
-    public IReadOnlyList<string> Subscriptions
-    {
-        get { lock (_gate) return [.. _topics]; }
-    }
+    public IReadOnlyList<string> Subscriptions => _subscriptions.Topics;
 
     /// <summary>Every event until the stream ends; throws the stream's typed error, if any, after the last buffered event.</summary>
     public IAsyncEnumerable<StreamEvent> ReadAllAsync(CancellationToken cancellationToken = default) =>
-        _reader.ReadAllAsync(cancellationToken);
+        _outlet.Reader.ReadAllAsync(cancellationToken);
 
     /// <summary>
     /// Opens the connection, waits for <c>connected</c> (or <c>success</c>), sends the key, and returns once the
@@ -108,25 +89,23 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         if (Interlocked.Exchange(ref _started, 1) != 0)
             throw new InvalidOperationException("ConnectAsync was already called; the client reconnects by itself");
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
-        ClientWebSocket socket;
+        StreamConnection connection;
         try
         {
-            socket = await OpenAndAuthenticateAsync(linked.Token).ConfigureAwait(false);
+            connection = await ConnectOnceAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e)
         {
             Finish(new PolygonStreamException("the connection attempt was cancelled", e));
             throw;
         }
-        catch (Exception e)
+        catch (PolygonStreamException e)
         {
-            var error = e as PolygonStreamException ?? Unreachable(e);
-            Finish(error);
-            if (ReferenceEquals(error, e)) throw;
-            throw error;
+            Finish(e);
+            throw;
         }
-        _socket = socket;
-        _run = Task.Run(() => RunAsync(socket));
+        _connection = connection;
+        _run = Task.Run(() => RunAsync(connection));
     }
 
     /// <summary>
@@ -148,28 +127,23 @@ public sealed class PolygonStreamClient : IAsyncDisposable
     public async Task CloseAsync(CancellationToken cancellationToken = default)
     {
         _closing = true;
-        var socket = _socket;
-        if (socket is not null)
+        if (_connection is { } connection)
         {
             try
             {
                 using var timeout = new CancellationTokenSource(_options.HandshakeTimeout, _options.TimeProvider);
                 using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-                await _sendLock.WaitAsync(linked.Token).ConfigureAwait(false);
-                try
-                {
-                    if (socket.State == WebSocketState.Open)
-                        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "client closing", linked.Token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _sendLock.Release();
-                }
+                await connection.CloseAsync(linked.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
             {
-                socket.Abort();
+                connection.Abort();
             }
+        }
+        else
+        {
+            // Between connections (backing off before a reconnect): there is nothing to close, so stop waiting now.
+            await _lifetime.CancelAsync().ConfigureAwait(false);
         }
         if (_run is { } run)
         {
@@ -187,7 +161,7 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         Finish(null);
     }
 
-    /// <summary>Closes (if still open) and releases the socket.</summary>
+    /// <summary>Closes (if still open) and releases the connection.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
@@ -202,13 +176,21 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         await _lifetime.CancelAsync().ConfigureAwait(false);
         if (_run is { } run) await run.ConfigureAwait(false);
         Finish(null);
-        _socket?.Dispose();
         _lifetime.Dispose();
-        _sendLock.Dispose();
     }
 
-    private PolygonStreamException Unreachable(Exception e) =>
-        new($"could not connect to {Endpoint}: {_options.ApiKey.Redact(e.Message)}", e);
+    /// <summary>One connect + handshake; any failure other than cancellation is a key-free <see cref="PolygonStreamException"/>.</summary>
+    private async Task<StreamConnection> ConnectOnceAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await _handshake.ConnectAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (PolygonStreamException or OperationCanceledException))
+        {
+            throw new PolygonStreamException($"could not connect to {Endpoint}: {_options.ApiKey.Redact(e.Message)}", e);
+        }
+    }
 
     private async Task<IReadOnlyList<SubscriptionResult>> ChangeAsync(IEnumerable<string> topics, bool subscribe, CancellationToken cancellationToken)
     {
@@ -221,25 +203,13 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         if (Volatile.Read(ref _started) == 0) throw new InvalidOperationException("call ConnectAsync first");
         if (Volatile.Read(ref _finished) != 0) throw new InvalidOperationException("the stream has ended");
 
-        var pending = new List<PendingReply>(list.Length);
-        lock (_gate)
-        {
-            foreach (var topic in list)
-            {
-                if (subscribe && !_topics.Contains(topic)) _topics.Add(topic);
-                if (!subscribe) _topics.Remove(topic);
-                var reply = new PendingReply(topic, subscribe);
-                _pending.Add(reply);
-                pending.Add(reply);
-            }
-        }
-
+        var pending = _subscriptions.Change(list, subscribe);
         var sent = false;
-        if (_socket is { } socket)
+        if (_connection is { } connection)
         {
             try
             {
-                await SendActionAsync(socket, subscribe ? "subscribe" : "unsubscribe", string.Join(',', list), cancellationToken).ConfigureAwait(false);
+                await connection.SendActionAsync(subscribe ? "subscribe" : "unsubscribe", string.Join(',', list), cancellationToken).ConfigureAwait(false);
                 sent = true;
             }
             catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
@@ -248,7 +218,7 @@ public sealed class PolygonStreamClient : IAsyncDisposable
             }
         }
         if (!sent && !subscribe)
-            Settle(pending, "not_sent", "the connection dropped before the unsubscribe was sent; the topic will not be re-subscribed");
+            _subscriptions.Settle(pending, "not_sent", "the connection dropped before the unsubscribe was sent; the topic will not be re-subscribed");
 
         try
         {
@@ -256,53 +226,44 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            Settle(pending, "timeout", $"no reply within {_options.ReplyTimeout}");
+            _subscriptions.Settle(pending, "timeout", $"no reply within {_options.ReplyTimeout}");
         }
         catch (OperationCanceledException)
         {
-            Settle(pending, "cancelled", "the caller stopped waiting");
+            _subscriptions.Settle(pending, "cancelled", "the caller stopped waiting");
             throw;
         }
         return [.. pending.Select(p => p.Result.Result)];
     }
 
-    private void Settle(IEnumerable<PendingReply> replies, string status, string message)
-    {
-        lock (_gate)
-        {
-            foreach (var reply in replies)
-            {
-                _pending.Remove(reply);
-                reply.Complete(status, message);
-            }
-        }
-    }
-
-    private async Task RunAsync(ClientWebSocket socket)
+    /// <summary>Pumps the connection; when it drops, reconnects, says so, re-subscribes, and pumps again.</summary>
+    private async Task RunAsync(StreamConnection first)
     {
         var ct = _lifetime.Token;
         PolygonStreamException? error = null;
+        StreamConnection? connection = first;
         try
         {
             while (true)
             {
-                _socket = socket;
-                var (notice, cause) = await ReceiveLoopAsync(socket, ct).ConfigureAwait(false);
-                _socket = null;
-                socket.Abort();
-                socket.Dispose();
-                SettleLostUnsubscribes();
+                _connection = connection;
+                var ending = await _pump.RunAsync(connection, () => _closing, ct).ConfigureAwait(false);
+                _connection = null;
+                connection.Dispose();
+                connection = null;
+                _subscriptions.SettleLostUnsubscribes();
                 if (_closing || ct.IsCancellationRequested) break;
-                if (notice is not null && !ReconnectsAfter(notice.Reason))
+                if (ending.Notice is { } notice && !_options.Reconnect.ReconnectsAfter(notice.Reason))
                 {
                     error = new PolygonStreamDisconnectedException(notice.Reason, _options.ApiKey.Redact(notice.Message));
                     break;
                 }
-                socket = await ReconnectAsync(cause, ct).ConfigureAwait(false);
-                _socket = socket;
-                var count = Interlocked.Increment(ref _reconnects);
-                await PublishAsync(new ReconnectedEvent(count, cause), ct).ConfigureAwait(false);
-                await ResubscribeAsync(socket, ct).ConfigureAwait(false);
+                connection = await _reconnector.ReconnectAsync(ending.Cause, ConnectOnceAsync, ct).ConfigureAwait(false);
+                _connection = connection;
+                var count = _counters.Reconnected();
+                await _outlet.PublishAsync(new ReconnectedEvent(count, ending.Cause), ct).ConfigureAwait(false);
+                var topics = _subscriptions.Resubscription();
+                if (topics.Length > 0) await connection.SendActionAsync("subscribe", string.Join(',', topics), ct).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested || _closing)
@@ -320,310 +281,17 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         }
         finally
         {
-            _socket = null;
+            _connection = null;
+            connection?.Dispose();
             Finish(error);
-        }
-    }
-
-    /// <summary>
-    /// An unsubscribe whose reply died with the connection will never be answered; the topic is already forgotten,
-    /// so the new connection does not carry it. Subscribes stay pending: the re-subscription answers them.
-    /// </summary>
-    private void SettleLostUnsubscribes()
-    {
-        lock (_gate)
-        {
-            foreach (var reply in _pending.Where(p => !p.Subscribe).ToList())
-            {
-                _pending.Remove(reply);
-                reply.Complete("connection_lost", "the connection dropped before the reply; the topic is not re-subscribed");
-            }
-        }
-    }
-
-    private bool ReconnectsAfter(DisconnectReason reason) =>
-        reason == DisconnectReason.SlowConsumer && _options.Reconnect.ReconnectAfterSlowConsumer;
-
-    private async Task<ClientWebSocket> ReconnectAsync(string cause, CancellationToken ct)
-    {
-        var policy = _options.Reconnect;
-        Exception? last = null;
-        for (var attempt = 1; attempt <= policy.MaxAttempts; attempt++)
-        {
-            await Task.Delay(policy.DelayBefore(attempt, Random.Shared), _options.TimeProvider, ct).ConfigureAwait(false);
-            try
-            {
-                return await OpenAndAuthenticateAsync(ct).ConfigureAwait(false);
-            }
-            catch (PolygonStreamAuthException)
-            {
-                throw;
-            }
-            catch (PolygonStreamDisconnectedException e) when (!ReconnectsAfter(e.Reason))
-            {
-                throw;
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                last = e is PolygonStreamException ? e : Unreachable(e);
-            }
-        }
-        throw new PolygonStreamReconnectException(policy.MaxAttempts, cause, last);
-    }
-
-    private async Task ResubscribeAsync(ClientWebSocket socket, CancellationToken ct)
-    {
-        string[] topics;
-        lock (_gate)
-        {
-            topics = [.. _topics];
-            foreach (var topic in topics)
-                if (!_pending.Any(p => p.Topic == topic && p.Subscribe))
-                    _pending.Add(new PendingReply(topic, subscribe: true));
-        }
-        if (topics.Length > 0) await SendActionAsync(socket, "subscribe", string.Join(',', topics), ct).ConfigureAwait(false);
-    }
-
-    private async Task<ClientWebSocket> OpenAndAuthenticateAsync(CancellationToken ct)
-    {
-        using var timeout = new CancellationTokenSource(_options.HandshakeTimeout, _options.TimeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
-        var socket = new ClientWebSocket();
-        var buffer = new MessageBuffer(InitialBufferBytes);
-        try
-        {
-            await socket.ConnectAsync(Endpoint, linked.Token).ConfigureAwait(false);
-            var authSent = false;
-            while (true)
-            {
-                var (length, closed) = await ReceiveMessageAsync(socket, buffer, linked.Token).ConfigureAwait(false);
-                if (closed)
-                    throw new PolygonStreamException($"the server closed the connection during the handshake ({socket.CloseStatus} {_options.ApiKey.Redact(socket.CloseStatusDescription)})");
-                var authenticated = false;
-                foreach (var ev in DecodeFrame(buffer.Bytes.AsSpan(0, length)))
-                {
-                    switch (ev)
-                    {
-                        case StatusEvent { Status: "connected" or "success" } when !authSent:
-                            await SendActionAsync(socket, "auth", _options.ApiKey.Reveal(), linked.Token).ConfigureAwait(false);
-                            authSent = true;
-                            break;
-                        case StatusEvent { Status: "auth_success" }:
-                            authenticated = true;
-                            break;
-                        case StatusEvent { Status: "auth_failed" or "auth_timeout" } failed:
-                            await PublishAsync(ev, linked.Token).ConfigureAwait(false);
-                            throw new PolygonStreamAuthException(failed.Status, _options.ApiKey.Redact(failed.Message));
-                        case DisconnectNoticeEvent notice:
-                            await PublishAsync(ev, linked.Token).ConfigureAwait(false);
-                            throw new PolygonStreamDisconnectedException(notice.Reason, _options.ApiKey.Redact(notice.Message));
-                    }
-                    await PublishAsync(ev, linked.Token).ConfigureAwait(false);
-                }
-                if (authenticated) return socket;
-            }
-        }
-        catch (OperationCanceledException e) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            socket.Abort();
-            socket.Dispose();
-            throw new PolygonStreamException($"no auth_success from {Endpoint} within {_options.HandshakeTimeout}", e);
-        }
-        catch
-        {
-            socket.Abort();
-            socket.Dispose();
-            throw;
-        }
-        finally
-        {
-            buffer.Dispose();
-        }
-    }
-
-    /// <summary>Reads one whole message (reassembling fragments), growing the pooled buffer as needed.</summary>
-    private async Task<(int Length, bool Closed)> ReceiveMessageAsync(ClientWebSocket socket, MessageBuffer buffer, CancellationToken ct)
-    {
-        var length = 0;
-        var oversized = false;
-        while (true)
-        {
-            if (length == buffer.Bytes.Length)
-            {
-                if (length >= _options.MaxMessageBytes)
-                {
-                    oversized = true;
-                    length = 0;
-                }
-                else
-                {
-                    buffer.Grow(length, Math.Min(_options.MaxMessageBytes, length * 2));
-                }
-            }
-            var result = await socket.ReceiveAsync(buffer.Bytes.AsMemory(length), ct).ConfigureAwait(false);
-            if (result.MessageType == WebSocketMessageType.Close) return (0, true);
-            length += result.Count;
-            if (!result.EndOfMessage) continue;
-            Interlocked.Increment(ref _frames);
-            if (!oversized) return (length, false);
-            Interlocked.Increment(ref _decodeErrors);
-            await PublishAsync(new DecodeErrorEvent($"message larger than {_options.MaxMessageBytes} bytes, discarded", ""), ct).ConfigureAwait(false);
-            length = 0;
-            oversized = false;
-        }
-    }
-
-    /// <summary>Decodes into the scratch list; a frame-level error replaces the whole frame by one <see cref="DecodeErrorEvent"/>.</summary>
-    private List<StreamEvent> DecodeFrame(ReadOnlySpan<byte> frame)
-    {
-        _scratch.Clear();
-        try
-        {
-            _decoder.Decode(frame, _scratch);
-        }
-        catch (PolygonStreamDecodeException e)
-        {
-            _scratch.Clear();
-            var text = System.Text.Encoding.UTF8.GetString(frame[..Math.Min(frame.Length, RawPreviewChars)]);
-            _scratch.Add(new DecodeErrorEvent(e.Message, text));
-        }
-        for (var i = 0; i < _scratch.Count; i++)
-        {
-            switch (_scratch[i])
-            {
-                case DecodeErrorEvent bad:
-                    Interlocked.Increment(ref _decodeErrors);
-                    _scratch[i] = bad with { Reason = _options.ApiKey.Redact(bad.Reason), RawJson = _options.ApiKey.Redact(bad.RawJson) };
-                    break;
-                case UnknownEvent unknown:
-                    Interlocked.Increment(ref _unknown);
-                    _scratch[i] = unknown with { RawJson = _options.ApiKey.Redact(unknown.RawJson) };
-                    break;
-                case StatusEvent status:
-                    _scratch[i] = status with { Message = _options.ApiKey.Redact(status.Message) };
-                    break;
-            }
-        }
-        return _scratch;
-    }
-
-    /// <summary>Receives until the connection ends; returns the disconnect notice seen (if any) and a key-free cause.</summary>
-    private async Task<(DisconnectNoticeEvent? Notice, string Cause)> ReceiveLoopAsync(ClientWebSocket socket, CancellationToken ct)
-    {
-        DisconnectNoticeEvent? notice = null;
-        var buffer = new MessageBuffer(InitialBufferBytes);
-        try
-        {
-            while (true)
-            {
-                int length;
-                bool closed;
-                try
-                {
-                    (length, closed) = await ReceiveMessageAsync(socket, buffer, ct).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException
-                                              || (e is OperationCanceledException && !ct.IsCancellationRequested))
-                {
-                    return (notice, $"connection lost: {_options.ApiKey.Redact(e.Message)}");
-                }
-                if (closed)
-                {
-                    if (!_closing && socket.State == WebSocketState.CloseReceived)
-                    {
-                        try
-                        {
-                            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", ct).ConfigureAwait(false);
-                        }
-                        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
-                        {
-                            // Already gone.
-                        }
-                    }
-                    return (notice, $"server closed the connection ({socket.CloseStatus} {_options.ApiKey.Redact(socket.CloseStatusDescription)})".Replace("  ", " "));
-                }
-                foreach (var ev in DecodeFrame(buffer.Bytes.AsSpan(0, length)))
-                {
-                    switch (ev)
-                    {
-                        case DisconnectNoticeEvent n:
-                            notice = n;
-                            break;
-                        case StatusEvent { Status: not ("connected" or "auth_success" or "auth_failed" or "auth_timeout") } status:
-                            MatchReply(status);
-                            break;
-                    }
-                    await PublishAsync(ev, ct).ConfigureAwait(false);
-                }
-            }
-        }
-        finally
-        {
-            buffer.Dispose();
-        }
-    }
-
-    /// <summary>
-    /// Completes the pending subscribe/unsubscribe this status answers: the one its message names, else the
-    /// oldest (the server answers in order, and error replies do not always name the topic).
-    /// </summary>
-    private void MatchReply(StatusEvent status)
-    {
-        lock (_gate)
-        {
-            if (_pending.Count == 0) return;
-            var index = _pending.FindIndex(p => p.IsNamedBy(status.Message));
-            if (index < 0) index = 0;
-            var reply = _pending[index];
-            _pending.RemoveAt(index);
-            if (reply.Subscribe && status.Status != "success") _topics.Remove(reply.Topic);
-            reply.Complete(status.Status, status.Message);
-        }
-    }
-
-    private ValueTask PublishAsync(StreamEvent ev, CancellationToken ct)
-    {
-        Interlocked.Increment(ref _received);
-        if (_options.DropDuplicates && ev is AggregateEvent bar && !_duplicates.IsNew(bar))
-        {
-            Interlocked.Increment(ref _duplicateCount);
-            return ValueTask.CompletedTask;
-        }
-
-        if (_options.BackPressure == StreamBackPressure.DropOldest && _channel.Writer.TryWrite(ev)) return ValueTask.CompletedTask;
-        return _channel.Writer.WriteAsync(ev, ct);
-    }
-
-    private async Task SendActionAsync(ClientWebSocket socket, string action, string parameters, CancellationToken ct)
-    {
-        var message = new ArrayBufferWriter<byte>(64 + parameters.Length);
-        using (var writer = new Utf8JsonWriter(message))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("action", action);
-            writer.WriteString("params", parameters);
-            writer.WriteEndObject();
-        }
-        await _sendLock.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            await socket.SendAsync(message.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            _sendLock.Release();
         }
     }
 
     private void Finish(PolygonStreamException? error)
     {
         if (Interlocked.Exchange(ref _finished, 1) != 0) return;
-        lock (_gate)
-        {
-            foreach (var reply in _pending) reply.Complete("closed", "the stream ended");
-            _pending.Clear();
-        }
-        _channel.Writer.TryComplete(error);
+        _subscriptions.CloseAll();
+        _outlet.Complete(error);
         if (error is null) _ended.TrySetResult();
         else _ended.TrySetException(error);
     }

@@ -37,14 +37,20 @@ public sealed record PolygonStreamOptions
     /// </summary>
     public bool DropDuplicates { get; init; } = true;
 
+    /// <summary>The default of <see cref="HandshakeTimeout"/>.</summary>
+    public static TimeSpan DefaultHandshakeTimeout { get; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long the connect + auth handshake may take.</summary>
-    public TimeSpan HandshakeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan HandshakeTimeout { get; init; } = DefaultHandshakeTimeout;
 
     /// <summary>How long a subscribe/unsubscribe waits for the per-topic replies.</summary>
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Largest message accepted; a larger one is discarded as a decode error instead of exhausting memory.</summary>
     public int MaxMessageBytes { get; init; } = 64 * 1024 * 1024;
+
+    /// <summary>Called before each reconnect attempt (for logs and the CLI); texts in it are already redacted.</summary>
+    public Action<StreamReconnectNotice>? OnReconnectAttempt { get; init; }
 
     /// <summary>Clock for timeouts and backoff delays.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;

@@ -29,6 +29,9 @@ public sealed record StreamReconnectPolicy(
     /// <summary>Never reconnect: a drop ends the stream with an error.</summary>
     public static StreamReconnectPolicy None { get; } = new(0, TimeSpan.Zero, TimeSpan.Zero);
 
+    /// <summary>Whether the client reconnects after the server announced <paramref name="reason"/> and closed.</summary>
+    public bool ReconnectsAfter(DisconnectReason reason) => reason == DisconnectReason.SlowConsumer && ReconnectAfterSlowConsumer;
+
     /// <summary>The delay before attempt <paramref name="attempt"/> (1-based), with jitter drawn from <paramref name="random"/>.</summary>
     public TimeSpan DelayBefore(int attempt, Random random)
     {

@@ -11,4 +11,10 @@ public sealed record SubscriptionResult(string Topic, string Status, string Mess
 {
     /// <summary>True when the server answered <c>success</c>.</summary>
     public bool Succeeded => Status == "success";
+
+    /// <summary>
+    /// False when the client settled it without a reply from the server: <c>timeout</c>, <c>cancelled</c>,
+    /// <c>not_sent</c>, <c>connection_lost</c> or <c>closed</c> (the stream ended first).
+    /// </summary>
+    public bool Answered => Status is not ("timeout" or "cancelled" or "not_sent" or "connection_lost" or "closed");
 }
