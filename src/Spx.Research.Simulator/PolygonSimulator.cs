@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spx.Research.Market;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 using Spx.Research.Simulator.Faults;
 using Spx.Research.Simulator.Http;
 using Spx.Research.Simulator.Rest;

@@ -1,5 +1,5 @@
 using System.Runtime.ExceptionServices;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 using Spx.Research.Simulator.Generation;
 
 namespace Spx.Research.Simulator;
@@ -55,7 +55,7 @@ public sealed class SyntheticSource : IDisposable
         long seed, DateOnly from, DateOnly to, IProgress<GenerationProgress>? progress, Action<Exception>? failed,
         Action<DateOnly, CancellationToken>? afterSession)
     {
-        var market = new SyntheticMarket(new SyntheticMarketOptions { Seed = seed, Profile = SimulationProfile.Sample });
+        var market = new SyntheticMarket(new SyntheticMarketOptions { Seed = seed, Profile = SyntheticProfile.Sample });
         if (to < from) throw new ArgumentOutOfRangeException(nameof(to), to, $"the range ends ({to:yyyy-MM-dd}) before it starts ({from:yyyy-MM-dd})");
         var sessions = market.Sessions(from, to);
         if (sessions.Count == 0) throw new ArgumentException($"No NYSE sessions between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}.", nameof(to));

@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 
 namespace Spx.Research.Benchmarks;
 
@@ -16,7 +16,7 @@ public class SyntheticMarketBenchmarks
 {
     private static readonly DateOnly From = new(2024, 1, 1);
     private static readonly DateOnly To = new(2024, 12, 31);
-    private readonly SyntheticMarket _market = new(new SyntheticMarketOptions { Seed = 42, Profile = SimulationProfile.Bench });
+    private readonly SyntheticMarket _market = new(new SyntheticMarketOptions { Seed = 42, Profile = SyntheticProfile.Bench });
     private string _root = null!;
 
     [GlobalSetup]

@@ -17,7 +17,7 @@ public sealed class ApiVerbTests
     {
         var simulator = new PolygonSimulator(new SimulatorOptions
         {
-            LakeRoot = Simulation.SampleLake.Find(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("data-samples/lake not found"),
+            LakeRoot = Synthetic.SampleLake.Find(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("data-samples/lake not found"),
             ApiKey = Key,
             Speed = speed ?? ReplaySpeed.Max,
             ClockStart = NewYorkTime.ToUtc(new DateOnly(2025, 3, 3), new TimeOnly(10, 30)),

@@ -1,5 +1,5 @@
 using Spx.Research.Lake;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 
 namespace Spx.Research.Cli.Tests;
 

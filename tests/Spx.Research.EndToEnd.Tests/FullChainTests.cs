@@ -1,6 +1,6 @@
 using Spx.Research.Lake;
 using Spx.Research.Polygon.Rest;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 
 namespace Spx.Research.EndToEnd.Tests;
 
@@ -12,7 +12,7 @@ public sealed class FullChainLake : IDisposable
     public FullChainLake()
     {
         Root = Directory.CreateTempSubdirectory("spx-e2e-full-").FullName;
-        SyntheticLakeWriter.Generate(new SyntheticMarket(new SyntheticMarketOptions { Seed = 5, Profile = SimulationProfile.Full }), Day, Day, Root);
+        SyntheticLakeWriter.Generate(new SyntheticMarket(new SyntheticMarketOptions { Seed = 5, Profile = SyntheticProfile.Full }), Day, Day, Root);
     }
 
     public string Root { get; }

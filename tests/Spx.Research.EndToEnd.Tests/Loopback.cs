@@ -1,7 +1,7 @@
 using Spx.Research.Market;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 using Spx.Research.Simulator;
 using Spx.Research.Simulator.Faults;
 
@@ -16,7 +16,7 @@ internal static class Loopback
     public static DateTimeOffset Now { get; } = NewYorkTime.ToUtc(new DateOnly(2025, 3, 3), new TimeOnly(10, 30));
 
     public static string SampleLake { get; } =
-        Simulation.SampleLake.Find(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("data-samples/lake not found");
+        Synthetic.SampleLake.Find(AppContext.BaseDirectory) ?? throw new DirectoryNotFoundException("data-samples/lake not found");
 
     public static async Task<(PolygonSimulator Simulator, Uri BaseUri)> Start(FaultPlan? faults = null, string? lake = null, DateTimeOffset? clock = null, TimeSpan? replayFor = null)
     {

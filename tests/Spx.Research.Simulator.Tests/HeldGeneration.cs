@@ -1,4 +1,4 @@
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 
 namespace Spx.Research.Simulator.Tests;
 

@@ -1,5 +1,5 @@
 using Spx.Research.Lake;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 
 namespace Spx.Research.Simulator.Tests;
 
@@ -17,7 +17,7 @@ public sealed class OnTheFly : IDisposable
     public OnTheFly()
     {
         OneShot = Directory.CreateTempSubdirectory("spx-onthefly-oneshot-").FullName;
-        SyntheticLakeWriter.Generate(new SyntheticMarket(new SyntheticMarketOptions { Seed = Seed, Profile = SimulationProfile.Sample }), From, To, OneShot);
+        SyntheticLakeWriter.Generate(new SyntheticMarket(new SyntheticMarketOptions { Seed = Seed, Profile = SyntheticProfile.Sample }), From, To, OneShot);
     }
 
     /// <summary>The one-shot lake.</summary>

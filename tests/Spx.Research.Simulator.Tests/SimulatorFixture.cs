@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Spx.Research.Market;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 
 namespace Spx.Research.Simulator.Tests;
 

@@ -4,7 +4,7 @@ using System.Globalization;
 using Spectre.Console;
 using Spx.Research.Cli.Output;
 using Spx.Research.Cli.Parsing;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 
 namespace Spx.Research.Cli.Commands;
 
@@ -29,7 +29,7 @@ public static class GenerateCommand
             DefaultValueFactory = _ => "sample",
         };
         seed.CustomParser = ValueParsers.For(ValueParsers.Long());
-        profile.AcceptOnlyFromAmong(SimulationProfile.All.Select(p => p.Name).ToArray());
+        profile.AcceptOnlyFromAmong(SyntheticProfile.All.Select(p => p.Name).ToArray());
         var lake = CommonOptions.Lake();
         var command = new Command("generate", "Generate a deterministic synthetic SPX/SPY market into a lake (no API key needed)")
         {
@@ -42,7 +42,7 @@ public static class GenerateCommand
             if (last < first) throw new UsageException($"--to {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}");
             if (first < MarketModel.Default.Epoch) throw new UsageException($"--from {first:yyyy-MM-dd} is before the synthetic market's first session {MarketModel.Default.Epoch:yyyy-MM-dd}");
             var root = CommonOptions.ResolveLake(parse.GetValue(lake));
-            var options = new SyntheticMarketOptions { Seed = parse.GetValue(seed), Profile = SimulationProfile.Named(parse.GetValue(profile)!) };
+            var options = new SyntheticMarketOptions { Seed = parse.GetValue(seed), Profile = SyntheticProfile.Named(parse.GetValue(profile)!) };
             var market = new SyntheticMarket(options);
             var sessions = market.Sessions(first, last).Count;
             if (sessions == 0) throw new UsageException($"no NYSE sessions between {first:yyyy-MM-dd} and {last:yyyy-MM-dd}");

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spx.Research.Lake;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 
 namespace Spx.Research.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spx.Research.Cli.Output;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 
 namespace Spx.Research.Cli.Commands;
 

@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using Spx.Research.Cli.Output;
 using Spx.Research.Cli.Parsing;
 using Spx.Research.Market;
-using Spx.Research.Simulation;
+using Spx.Research.Synthetic;
 using Spx.Research.Simulator;
 using Spx.Research.Simulator.Faults;
 
