@@ -16,7 +16,7 @@ public sealed class DataFrameFormatterSource
     public const string PlainTextMimeType = "text/plain";
 
     /// <summary>One formatter per MIME type: HTML, plain text.</summary>
-    public IEnumerable<DataFrameFormatter> CreateTypeFormatters() =>
+    public IEnumerable<TypeFormatter<DataFrame>> CreateTypeFormatters() =>
     [
         new(HtmlMimeType, (frame, writer) => writer.Write(DataFrameHtml.Table(frame))),
         new(PlainTextMimeType, (frame, writer) => writer.Write(DataFrameHtml.Summary(frame))),

@@ -18,7 +18,7 @@ public sealed class FigureFormatterSource
     public const string PlainTextMimeType = "text/plain";
 
     /// <summary>One formatter per MIME type: HTML, plotly JSON, plain text.</summary>
-    public IEnumerable<FigureFormatter> CreateTypeFormatters() =>
+    public IEnumerable<TypeFormatter<Figure>> CreateTypeFormatters() =>
     [
         new(HtmlMimeType, (figure, writer) => writer.Write(FigureHtml.NotebookFragment(figure))),
         new(PlotlyJsonMimeType, (figure, writer) => writer.Write(FigureJson.Serialize(figure))),

@@ -55,7 +55,7 @@ public sealed class FigureFormatterConventionTests
     [Fact]
     public void The_format_method_is_the_only_one_so_a_host_can_bind_it_by_name()
     {
-        var methods = typeof(FigureFormatter).GetMethods().Where(m => m.Name == "Format").ToList();
+        var methods = typeof(TypeFormatter<Figure>).GetMethods().Where(m => m.Name == "Format").ToList();
 
         var format = Assert.Single(methods);
         Assert.Equal([typeof(object), typeof(TextWriter)], format.GetParameters().Select(p => p.ParameterType));
