@@ -1,3 +1,4 @@
+using Spx.Research.Testing;
 using System.Diagnostics;
 using Spx.Research.Lake;
 
@@ -57,22 +58,10 @@ public sealed class GenerateKillTests : IDisposable
 
         var whole = Path.Combine(_root, "whole");
         Assert.Equal(0, CliRun.Of(Generate(whole)).ExitCode);
-        var expected = VisibleFiles(whole);
-        var actual = VisibleFiles(killed);
+        var expected = LakeFiles.Snapshot(whole);
+        var actual = LakeFiles.Snapshot(killed);
         Assert.Equal(expected.Keys, actual.Keys);
         Assert.All(expected, file => Assert.True(file.Value.SequenceEqual(actual[file.Key]), file.Key + " differs"));
-    }
-
-    /// <summary>Every file a reader sees, by path relative to the lake, with its bytes.</summary>
-    private static SortedDictionary<string, byte[]> VisibleFiles(string lake)
-    {
-        var layout = new LakeLayout(lake);
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var dataset in layout.DatasetsOnDisk())
-        foreach (var date in layout.Partitions(dataset))
-        foreach (var file in layout.PartitionFiles(dataset, date))
-            files[Path.GetRelativePath(lake, file)] = File.ReadAllBytes(file);
-        return files;
     }
 
     private static Process StartSpx(string[] args)

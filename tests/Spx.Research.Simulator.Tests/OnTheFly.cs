@@ -23,17 +23,5 @@ public sealed class OnTheFly : IDisposable
     /// <summary>The one-shot lake.</summary>
     public string OneShot { get; }
 
-    /// <summary>Every partition file of the lake at <paramref name="root"/> by its path in the lake, with its bytes.</summary>
-    public static SortedDictionary<string, byte[]> Files(string root)
-    {
-        var layout = new LakeLayout(root);
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var dataset in layout.DatasetsOnDisk())
-        foreach (var date in layout.Partitions(dataset))
-        foreach (var file in layout.PartitionFiles(dataset, date))
-            files[Path.GetRelativePath(root, file)] = File.ReadAllBytes(file);
-        return files;
-    }
-
     public void Dispose() => Directory.Delete(OneShot, recursive: true);
 }

@@ -1,3 +1,4 @@
+using Spx.Research.Testing;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
@@ -53,8 +54,8 @@ public sealed class OnTheFlyTests(OnTheFly oneShot) : IClassFixture<OnTheFly>
 
         // The finished lake is the one-shot lake, file for file, byte for byte.
         Assert.True(held.Source.Frontier.IsComplete);
-        var expected = OnTheFly.Files(oneShot.OneShot);
-        var actual = OnTheFly.Files(held.Source.Root);
+        var expected = LakeFiles.Snapshot(oneShot.OneShot);
+        var actual = LakeFiles.Snapshot(held.Source.Root);
         Assert.Equal(expected.Keys, actual.Keys);
         Assert.All(expected, file => Assert.True(file.Value.AsSpan().SequenceEqual(actual[file.Key]), $"{file.Key} differs from the one-shot lake"));
     }

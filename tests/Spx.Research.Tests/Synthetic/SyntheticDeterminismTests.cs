@@ -1,3 +1,4 @@
+using Spx.Research.Testing;
 using Spx.Research.Lake;
 using Spx.Research.Synthetic;
 
@@ -80,13 +81,7 @@ public sealed class SyntheticDeterminismTests : IDisposable
         var root = Path.Combine(_root, name);
         var market = new SyntheticMarket(new SyntheticMarketOptions { Seed = seed, Profile = SyntheticProfile.Bench });
         SyntheticLakeWriter.Generate(market, Day, Day, root);
-        var layout = new LakeLayout(root);
-        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var dataset in layout.DatasetsOnDisk())
-        foreach (var date in layout.Partitions(dataset))
-        foreach (var file in layout.PartitionFiles(dataset, date))
-            files[Path.GetRelativePath(root, file)] = File.ReadAllBytes(file);
-        return files;
+        return LakeFiles.Snapshot(root);
     }
 
     private static byte[] Spx(SortedDictionary<string, byte[]> files) => files.First(f => f.Key.StartsWith("index_bars_1m", StringComparison.Ordinal)).Value;
