@@ -42,7 +42,10 @@ public sealed class LakeAppender
         return _row;
     }
 
-    /// <summary>Throws when the last row was started and not ended: closing the appender would write it half filled.</summary>
+    /// <summary>
+    /// Throws when the last row was started and not ended. DuckDB.NET would still write it on close when every
+    /// value was appended (and drop it otherwise), so a forgotten <see cref="LakeAppenderRow.EndRow"/> is an error here.
+    /// </summary>
     public void Finish()
     {
         if (_row.IsOpen) throw _row.NotEnded();

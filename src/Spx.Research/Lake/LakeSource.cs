@@ -27,8 +27,8 @@ public abstract class LakeSource
     /// (<c>appender.CreateRow().AppendValue(…)…EndRow()</c>), each value checked against its column's type.
     /// </summary>
     /// <remarks>
-    /// When <paramref name="fill"/> throws (a value of the wrong type, a row with too few or too many values),
-    /// the rows appended so far are discarded and nothing is written.
+    /// When <paramref name="fill"/> throws (a value of the wrong type, a row with too few or too many values,
+    /// a row not ended), the writer drops the staged rows and the partition stays as it was.
     /// </remarks>
     public static LakeSource FromAppender(Action<LakeAppender> fill)
     {
@@ -64,18 +64,9 @@ public abstract class LakeSource
             var columns = string.Join(", ", schema.Columns.Select(c => $"{SqlText.Identifier(c.Name)} {c.Type}"));
             connection.ExecuteNonQuery($"CREATE TABLE {SqlText.Identifier(table)} ({columns})");
             using var appender = connection.CreateAppender(table);
-            try
-            {
-                var checkedAppender = new LakeAppender(appender, schema);
-                fill(checkedAppender);
-                checkedAppender.Finish();
-            }
-            catch
-            {
-                // A row left half filled must not reach the table when the appender closes.
-                appender.Clear();
-                throw;
-            }
+            var checkedAppender = new LakeAppender(appender, schema);
+            fill(checkedAppender);
+            checkedAppender.Finish();
         }
 
         public override string ToString() => "appender";
