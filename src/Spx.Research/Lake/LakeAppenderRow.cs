@@ -139,7 +139,9 @@ public sealed class LakeAppenderRow
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Expect(AppendableType type, string given)
     {
-        if ((uint)_column >= (uint)_types.Length || _types[_column] != type) throw Misplaced(given);
+        var types = _types;
+        var column = _column;
+        if ((uint)column >= (uint)types.Length || types[column] != type) throw Misplaced(given);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
