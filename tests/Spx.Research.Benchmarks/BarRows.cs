@@ -1,3 +1,6 @@
+using Spx.Research.Lake;
+using static Spx.Research.Lake.DatasetColumn;
+
 namespace Spx.Research.Benchmarks;
 
 /// <summary>
@@ -12,6 +15,18 @@ public sealed class BarRows
 
     /// <summary>2 ms apart: all 10 M rows fall inside one New York session date, as one lake partition must.</summary>
     private const long StepTicks = 2 * TimeSpan.TicksPerMillisecond;
+
+    /// <summary>The rows as a lake dataset: the columns of <see cref="TableDdl"/>, keyed by ticker and ts.</summary>
+    public static readonly DatasetSchema Schema = new(
+        "bench_bars",
+        "Benchmark bars: the eight columns of BarRows.",
+        [
+            Required("ticker", "VARCHAR"), Required("ts", "TIMESTAMPTZ"),
+            Required("open", "DOUBLE"), Required("high", "DOUBLE"), Required("low", "DOUBLE"), Required("close", "DOUBLE"),
+            Required("volume", "BIGINT"), Required("vwap", "DOUBLE"),
+        ],
+        key: ["ticker", "ts"],
+        sessionDateColumn: "ts");
 
     public const string TableDdl =
         "CREATE OR REPLACE TABLE bars (ticker VARCHAR, ts TIMESTAMPTZ, open DOUBLE, high DOUBLE, low DOUBLE, close DOUBLE, volume BIGINT, vwap DOUBLE)";

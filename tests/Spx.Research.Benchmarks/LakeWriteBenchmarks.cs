@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using DuckDB.NET.Data;
 using Spx.Research.Lake;
-using static Spx.Research.Lake.DatasetColumn;
 
 namespace Spx.Research.Benchmarks;
 
@@ -13,17 +12,6 @@ namespace Spx.Research.Benchmarks;
 [BenchmarkCategory("lake")]
 public class LakeWriteBenchmarks
 {
-    private static readonly DatasetSchema Bars = new(
-        "bench_bars",
-        "Benchmark bars: the eight columns of BarRows.",
-        [
-            Required("ticker", "VARCHAR"), Required("ts", "TIMESTAMPTZ"),
-            Required("open", "DOUBLE"), Required("high", "DOUBLE"), Required("low", "DOUBLE"), Required("close", "DOUBLE"),
-            Required("volume", "BIGINT"), Required("vwap", "DOUBLE"),
-        ],
-        key: ["ticker", "ts"],
-        sessionDateColumn: "ts");
-
     private static readonly DateOnly Date = new(2025, 1, 2);
     private BarRows _rows = null!;
     private string _root = null!;
@@ -35,7 +23,7 @@ public class LakeWriteBenchmarks
     {
         _rows = new BarRows();
         _root = Directory.CreateTempSubdirectory("spx-bench-lake-").FullName;
-        _writer = new LakeWriter(new LakeLayout(_root), DatasetRegistry.Empty.Register(Bars));
+        _writer = new LakeWriter(new LakeLayout(_root), DatasetRegistry.Empty.Register(BarRows.Schema));
         _native = new DuckDBConnection("Data Source=:memory:");
         _native.Open();
     }
@@ -48,11 +36,11 @@ public class LakeWriteBenchmarks
         Directory.Delete(_root, recursive: true);
     }
 
-    [Benchmark(Description = "LakeWriter.ReplacePartition (appender source)", OperationsPerInvoke = BarRows.Count)]
+    [Benchmark(Description = "LakeWriter.ReplacePartition (LakeAppender source)", OperationsPerInvoke = BarRows.Count)]
     public long LakeReplacePartition()
     {
         var r = _rows;
-        var result = _writer.ReplacePartition(Bars.Name, Date, LakeSource.FromAppender(appender =>
+        var result = _writer.ReplacePartition(BarRows.Schema.Name, Date, LakeSource.FromAppender(appender =>
         {
             for (var i = 0; i < BarRows.Count; i++)
             {

@@ -22,17 +22,15 @@ public abstract class LakeSource
     }
 
     /// <summary>
-    /// Rows appended in-process: <paramref name="fill"/> gets an appender on a table with the dataset's
-    /// declared columns and types (in declaration order) and appends whole rows
-    /// (<c>appender.CreateRow().AppendValue(…)…EndRow()</c>).
+    /// Rows appended in-process: <paramref name="fill"/> gets a <see cref="LakeAppender"/> on a table with the
+    /// dataset's declared columns (in declaration order) and appends whole rows
+    /// (<c>appender.CreateRow().AppendValue(…)…EndRow()</c>), each value checked against its column's type.
     /// </summary>
     /// <remarks>
-    /// Append each value as the column's exact .NET type: <c>long</c> for BIGINT, <c>int</c> for INTEGER,
-    /// <c>double</c> for DOUBLE, <c>DateTimeOffset</c> for TIMESTAMPTZ. DuckDB.NET writes a number's bytes
-    /// without checking the column type, so an <c>int</c> into a BIGINT column, or a bare literal such as
-    /// <c>AppendValue(1)</c> (which binds to <c>sbyte?</c>), stores garbage that validation cannot see.
+    /// When <paramref name="fill"/> throws (a value of the wrong type, a row with too few or too many values,
+    /// a row not ended), the writer drops the staged rows and the partition stays as it was.
     /// </remarks>
-    public static LakeSource FromAppender(Action<DuckDBAppender> fill)
+    public static LakeSource FromAppender(Action<LakeAppender> fill)
     {
         ArgumentNullException.ThrowIfNull(fill);
         return new AppenderSource(fill);
@@ -55,7 +53,7 @@ public abstract class LakeSource
         public override string ToString() => "SQL: " + query;
     }
 
-    private sealed class AppenderSource(Action<DuckDBAppender> fill) : LakeSource
+    private sealed class AppenderSource(Action<LakeAppender> fill) : LakeSource
     {
         internal override bool StagesDeclaredColumns => true;
 
@@ -66,7 +64,9 @@ public abstract class LakeSource
             var columns = string.Join(", ", schema.Columns.Select(c => $"{SqlText.Identifier(c.Name)} {c.Type}"));
             connection.ExecuteNonQuery($"CREATE TABLE {SqlText.Identifier(table)} ({columns})");
             using var appender = connection.CreateAppender(table);
-            fill(appender);
+            var checkedAppender = new LakeAppender(appender, schema);
+            fill(checkedAppender);
+            checkedAppender.Finish();
         }
 
         public override string ToString() => "appender";

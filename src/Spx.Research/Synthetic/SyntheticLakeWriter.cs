@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using DuckDB.NET.Data;
 using Spx.Research.Lake;
 using Spx.Research.Market;
 
@@ -13,8 +12,6 @@ namespace Spx.Research.Synthetic;
 /// </summary>
 public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = null)
 {
-    private const char ListSeparator = '\u001f';
-
     /// <summary>
     /// The datasets <see cref="Write"/> publishes for every session — each one, even with no rows (an empty
     /// partition). Each is published on its own, so a killed run can leave a session in some and not others:
@@ -143,7 +140,7 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
         return rows;
     }
 
-    private static long Replace<T>(LakeWriter writer, DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<IDuckDBAppenderRow, T> append)
+    private static long Replace<T>(LakeWriter writer, DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<LakeAppenderRow, T> append)
     {
         var source = LakeSource.FromAppender(appender =>
         {
@@ -157,14 +154,14 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
         return writer.ReplacePartition(schema.Name, date, source).Rows;
     }
 
-    private static void AppendStockBar(IDuckDBAppenderRow a, StockBar b) =>
+    private static void AppendStockBar(LakeAppenderRow a, StockBar b) =>
         a.AppendValue(b.Ticker).AppendValue(b.Start).AppendValue(b.Open).AppendValue(b.High).AppendValue(b.Low).AppendValue(b.Close)
             .AppendValue(b.Volume).AppendValue(b.Vwap).AppendValue(b.Trades);
 
-    private static IDuckDBAppenderRow AppendTerms(IDuckDBAppenderRow a, ListedOption c) =>
+    private static LakeAppenderRow AppendTerms(LakeAppenderRow a, ListedOption c) =>
         a.AppendValue(c.Underlying).AppendValue(c.Expiry).AppendValue(c.Right == OptionRight.Call ? "C" : "P").AppendValue(c.Strike);
 
-    private static void AppendSnapshot(IDuckDBAppenderRow a, ChainSnapshot s)
+    private static void AppendSnapshot(LakeAppenderRow a, ChainSnapshot s)
     {
         AppendTerms(a.AppendValue(s.SnapshotTs).AppendValue(s.Contract.Ticker), s.Contract)
             .AppendValue(s.DayVolume).AppendValue(s.VolumeDelta).AppendValue(s.OpenInterest);
@@ -180,50 +177,14 @@ public sealed class SyntheticLakeWriter(LakeWriter writer, LakeWriter? second = 
     }
 
     private static long WriteNews(LakeWriter writer, DateOnly date, IReadOnlyList<NewsItem> news) =>
-        ReplaceWithLists(writer, FoundationDatasets.News, date, news, (a, n) =>
-            a.AppendValue(n.Id).AppendValue(n.PublishedUtc).AppendValue(Joined(n.Tickers)).AppendValue(n.Title)
+        Replace(writer, FoundationDatasets.News, date, news, (a, n) =>
+            a.AppendValue(n.Id).AppendValue(n.PublishedUtc).AppendValue(n.Tickers).AppendValue(n.Title)
                 .AppendValue(n.Description).AppendValue(n.ArticleUrl).AppendValue(n.Publisher).AppendValue(n.Author)
-                .AppendValue(Joined(n.Keywords)).AppendValue(n.Sentiment).AppendValue(n.SentimentReasoning));
+                .AppendValue(n.Keywords).AppendValue(n.Sentiment).AppendValue(n.SentimentReasoning));
 
     private static long WriteLabels(LakeWriter writer, DateOnly date, IReadOnlyList<Label> labels, long seed) =>
-        ReplaceWithLists(writer, FoundationDatasets.Labels, date, labels, (a, l) =>
+        Replace(writer, FoundationDatasets.Labels, date, labels, (a, l) =>
             a.AppendValue(l.Id).AppendValue(l.Kind).AppendValue(l.Ticker).AppendValue(l.Start).AppendValue(l.End)
-                .AppendValue(Joined(l.Contracts)).AppendValue(l.Size).AppendValue(l.Outcome).AppendValue(l.Note)
+                .AppendValue(l.Contracts).AppendValue(l.Size).AppendValue(l.Outcome).AppendValue(l.Note)
                 .AppendValue($"synthetic:seed={seed}"));
-
-    /// <summary>
-    /// List columns (<c>VARCHAR[]</c>) are staged as separator-joined text in a temp table with the
-    /// dataset's other columns, and split back into lists in SQL.
-    /// </summary>
-    private static long ReplaceWithLists<T>(LakeWriter writer, DatasetSchema schema, DateOnly date, IReadOnlyList<T> items, Action<IDuckDBAppenderRow, T> append)
-    {
-        var stage = $"synthetic_{schema.Name}_stage";
-        var connection = writer.Connection;
-        var columns = string.Join(", ", schema.Columns.Select(c => $"{c.Name} {(c.Type == "VARCHAR[]" ? "VARCHAR" : c.Type)}"));
-        var select = string.Join(", ", schema.Columns.Select(c => c.Type == "VARCHAR[]" ? $"{SplitList(c.Name)} AS {c.Name}" : c.Name));
-        connection.ExecuteNonQuery($"CREATE OR REPLACE TEMP TABLE {stage} ({columns})");
-        try
-        {
-            using (var appender = connection.CreateAppender(stage))
-            {
-                foreach (var item in items)
-                {
-                    var row = appender.CreateRow();
-                    append(row, item);
-                    row.EndRow();
-                }
-            }
-
-            return writer.ReplacePartition(schema.Name, date, LakeSource.FromSql($"SELECT {select} FROM {stage}")).Rows;
-        }
-        finally
-        {
-            connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {stage}");
-        }
-    }
-
-    private static string Joined(IEnumerable<string> values) => string.Join(ListSeparator, values);
-
-    private static string SplitList(string column) =>
-        $"CASE WHEN {column} = '' THEN []::VARCHAR[] ELSE string_split({column}, chr({(int)ListSeparator})) END";
 }

@@ -58,7 +58,7 @@ public sealed class DuckDbHelperTests : IDisposable
     public void An_appended_value_reads_back_the_same_in_rows_and_columns(string type, object value, object expected)
     {
         // A BIGINT id appended as 1L: an int literal would bind to AppendValue(sbyte?), and DuckDB.NET writes
-        // its one byte into the column unchecked (see LakeSource.FromAppender).
+        // its one byte into the column unchecked (the reason for LakeAppender).
         _connection.ExecuteNonQuery($"CREATE TABLE t (id BIGINT, v {type})");
         using (var appender = _connection.CreateAppender("t"))
         {

@@ -56,7 +56,7 @@ public sealed class LakeRoundTripTests : IDisposable
                 for (var i = 0; i < 3; i++)
                 {
                     appender.CreateRow().AppendValue("QQQ").AppendValue(published.AddSeconds(i)).AppendValue(400.0 + i).AppendValue(401.0).AppendValue(399.0).AppendValue(400.5)
-                        .AppendValue(1234.5).AppendNullValue().AppendNullValue().EndRow();
+                        .AppendValue(1234.5).AppendNull().AppendNull().EndRow();
                 }
             }));
             writer.ReplacePartition("news", TempLake.Day, LakeSource.FromSql(

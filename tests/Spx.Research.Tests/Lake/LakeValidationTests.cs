@@ -89,7 +89,7 @@ public sealed class LakeValidationTests : IDisposable
     {
         var error = Assert.Throws<LakeSchemaException>(() => _writer.AppendToPartition(Bars, TempLake.Day, LakeSource.FromAppender(a =>
             a.CreateRow().AppendValue("SPY").AppendValue(new DateTimeOffset(2024, 1, 2, 15, 0, 0, TimeSpan.Zero))
-                .AppendNullValue().AppendValue(1.0).AppendValue(1.0).AppendValue(1.0).AppendValue(1.0).AppendNullValue().AppendNullValue().EndRow())));
+                .AppendNull().AppendValue(1.0).AppendValue(1.0).AppendValue(1.0).AppendValue(1.0).AppendNull().AppendNull().EndRow())));
 
         Assert.Equal("open", error.Column);
         Assert.Contains("1 NULL", error.Message);
