@@ -90,7 +90,7 @@ public sealed class Notifier : IDisposable
             {
                 if (now - held.At > _options.MaxHold)
                 {
-                    _options.Log?.Invoke($"notify: {held.Key} was held since {held.At:yyyy-MM-dd HH:mm}Z, longer than {_options.MaxHold.TotalHours:0.#} h; dropped.");
+                    _options.Log?.Invoke($"notify: {held.Key} was held since {held.At.UtcDateTime:yyyy-MM-dd HH:mm}Z, longer than {_options.MaxHold.TotalHours:0.#} h; dropped.");
                     outcomes.Add(new NotificationOutcome("", held.Key, NotificationStatus.Expired));
                 }
                 else
