@@ -135,16 +135,16 @@ public sealed class Notifier : IDisposable
     }
 
     /// <summary>Failed outcomes for targets that could not be set up, one log line per target per call.</summary>
-    private IEnumerable<NotificationOutcome> Unusable(IReadOnlyList<Notification> batch)
+    private List<NotificationOutcome> Unusable(IReadOnlyList<Notification> batch)
     {
+        var outcomes = new List<NotificationOutcome>();
         foreach (var (target, problem) in _problems)
         {
             _options.Log?.Invoke($"{problem.TrimEnd('.')}; {batch.Count} notification(s) not sent.");
-            foreach (var notification in batch)
-            {
-                yield return new NotificationOutcome(target, notification.Key, NotificationStatus.Failed, 0, problem);
-            }
+            outcomes.AddRange(batch.Select(n => new NotificationOutcome(target, n.Key, NotificationStatus.Failed, 0, problem)));
         }
+
+        return outcomes;
     }
 
     /// <summary>

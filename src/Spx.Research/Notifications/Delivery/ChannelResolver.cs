@@ -19,6 +19,12 @@ internal static class ChannelResolver
             return null;
         }
 
+        if (target.Url is { } url && !IsHttp(url))
+        {
+            problem = $"notify {label}: url '{url}' is not an absolute http(s) URL.";
+            return null;
+        }
+
         if (format.NeedsRecipient && string.IsNullOrWhiteSpace(target.Recipient))
         {
             problem = $"notify {label}: recipient is not set; expected the {format.RecipientMeaning}.";
@@ -48,18 +54,7 @@ internal static class ChannelResolver
 
         problem = null;
         var endpoint = secret is null ? target.Url! : Endpoint(format, target, secret, label, out problem);
-        if (endpoint is null)
-        {
-            return null;
-        }
-
-        if (!endpoint.IsAbsoluteUri || endpoint.Scheme is not ("http" or "https"))
-        {
-            problem = $"notify {label}: url '{target.Url}' is not an absolute http(s) URL.";
-            return null;
-        }
-
-        return new NotificationChannel(target.Name, format, endpoint, secret, target.Recipient?.Trim());
+        return endpoint is null ? null : new NotificationChannel(target.Name, format, endpoint, secret, target.Recipient?.Trim());
     }
 
     /// <summary>
@@ -72,13 +67,13 @@ internal static class ChannelResolver
         problem = null;
         if (format.SecretIsUrl)
         {
-            if (!Uri.TryCreate(secret.Value, UriKind.Absolute, out var hook) || hook.Scheme is not ("http" or "https"))
+            if (!Uri.TryCreate(secret.Value, UriKind.Absolute, out var hook) || !IsHttp(hook))
             {
                 problem = $"notify {label}: the environment variable {target.SecretVariable} does not hold an absolute http(s) URL; expected the {format.SecretMeaning}.";
                 return null;
             }
 
-            if (target.Url is not { IsAbsoluteUri: true } origin) return hook;
+            if (target.Url is not { } origin) return hook;
             return new UriBuilder(hook) { Scheme = origin.Scheme, Host = origin.Host, Port = origin.Port }.Uri;
         }
 
@@ -89,12 +84,8 @@ internal static class ChannelResolver
         }
 
         var baseUri = target.Url ?? format.DefaultBase!;
-        if (!baseUri.IsAbsoluteUri)
-        {
-            problem = $"notify {label}: url '{target.Url}' is not an absolute http(s) URL.";
-            return null;
-        }
-
         return new Uri(baseUri.AbsoluteUri.TrimEnd('/') + format.TokenPath(secret.Value));
     }
+
+    private static bool IsHttp(Uri uri) => uri.IsAbsoluteUri && uri.Scheme is "http" or "https";
 }
