@@ -18,25 +18,32 @@ public sealed class NotificationState
     public const string FileName = "notifications.json";
 
     private readonly object _gate = new();
-    private readonly string? _path;
+    private readonly Action<string>? _log;
+    private string? _path;
     private readonly Dictionary<(string Target, string Key), DateTimeOffset> _sent = [];
     private readonly List<Notification> _held = [];
 
-    private NotificationState(string? path) => _path = path;
+    private NotificationState(string? path, Action<string>? log)
+    {
+        _path = path;
+        _log = log;
+    }
 
     /// <summary><c>LAKE/_state/notifications.json</c>.</summary>
     public static string PathInLake(string lakeRoot) => Path.Combine(lakeRoot, StateFolder, FileName);
 
     /// <summary>State in memory only: forgotten when the process ends.</summary>
-    public static NotificationState InMemory() => new(null);
+    public static NotificationState InMemory() => new(null, null);
 
     /// <summary>
     /// Loads the file (missing: empty). A file that cannot be read as state is moved to <c>&lt;name&gt;.damaged-&lt;time&gt;</c>,
-    /// reported through <paramref name="log"/> in one line, and replaced by an empty state.
+    /// reported through <paramref name="log"/> in one line, and replaced by an empty state. A file that cannot be read
+    /// or written at all (permissions, a full disk) is reported the same way and the state is kept in memory only.
     /// </summary>
     public static NotificationState Load(string path, TimeProvider time, Action<string>? log)
     {
-        var state = new NotificationState(Path.GetFullPath(path));
+        path = Path.GetFullPath(path);
+        var state = new NotificationState(path, log);
         if (!File.Exists(path)) return state;
         StateFile? file;
         try
@@ -45,9 +52,15 @@ public sealed class NotificationState
                 ?? throw new JsonException("the file holds JSON null");
             file.Check();
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log?.Invoke($"notify: state file {path} cannot be read ({e.Message}); keeping what is sent in memory only.");
+            state._path = null;
+            return state;
+        }
         catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
         {
-            var aside = $"{path}.damaged-{time.GetUtcNow():yyyyMMdd'T'HHmmss'Z'}";
+            var aside = $"{path}.damaged-{time.GetUtcNow().UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
             File.Move(path, aside, overwrite: true);
             log?.Invoke($"notify: state file {path} is not valid ({e.Message.Split('\n')[0]}); moved to {aside}, starting empty, so keys sent before may be sent again.");
             return state;
@@ -92,15 +105,13 @@ public sealed class NotificationState
         }
     }
 
-    /// <summary>Takes every held notification out (they are about to be sent or dropped) and saves.</summary>
-    public IReadOnlyList<Notification> TakeHeld()
+    /// <summary>Releases held notifications once they have been sent or dropped, and saves.</summary>
+    public void Release(IEnumerable<string> keys)
     {
         lock (_gate)
         {
-            var taken = _held.ToArray();
-            _held.Clear();
-            SaveLocked();
-            return taken;
+            var released = keys.ToHashSet(StringComparer.Ordinal);
+            if (_held.RemoveAll(n => released.Contains(n.Key)) > 0) SaveLocked();
         }
     }
 
@@ -116,16 +127,30 @@ public sealed class NotificationState
         }
     }
 
+    /// <summary>Rewrites the file; a file that cannot be written is one log line, and the state stays in memory only.</summary>
     private void SaveLocked()
     {
         if (_path is null) return;
+        try
+        {
+            Write(_path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _log?.Invoke($"notify: state file {_path} cannot be written ({e.Message}); keeping what is sent in memory only.");
+            _path = null;
+        }
+    }
+
+    private void Write(string path)
+    {
         var file = new StateFile
         {
             Sent = _sent.OrderBy(p => p.Value).ThenBy(p => p.Key.Target, StringComparer.Ordinal)
                 .Select(p => new SentEntry(p.Key.Target, p.Key.Key, p.Value)).ToList(),
             Held = _held.ToList(),
         };
-        AtomicText.Write(_path, JsonSerializer.Serialize(file, NotificationStateJson.Default.StateFile));
+        AtomicText.Write(path, JsonSerializer.Serialize(file, NotificationStateJson.Default.StateFile));
     }
 
     /// <summary>The file's shape: <c>{"sent": [{target, key, at}], "held": [notification]}</c>.</summary>

@@ -86,7 +86,8 @@ public sealed class Notifier : IDisposable
 
             var outcomes = new List<NotificationOutcome>();
             var batch = new List<Notification>();
-            foreach (var held in _state.TakeHeld())
+            var wasHeld = _state.Held;
+            foreach (var held in wasHeld)
             {
                 if (now - held.At > _options.MaxHold)
                 {
@@ -101,11 +102,15 @@ public sealed class Notifier : IDisposable
 
             batch.AddRange(incoming);
             batch = batch.DistinctBy(n => n.Key, StringComparer.Ordinal).ToList();
-            if (batch.Count == 0) return outcomes;
+            if (batch.Count > 0)
+            {
+                outcomes.AddRange(Unusable(batch));
+                var perTarget = await Task.WhenAll(_channels.Select(c => SendToAsync(c.Channel, c.Sender, batch, cancellationToken))).ConfigureAwait(false);
+                outcomes.AddRange(perTarget.SelectMany(o => o));
+            }
 
-            outcomes.AddRange(Unusable(batch));
-            var perTarget = await Task.WhenAll(_channels.Select(c => SendToAsync(c.Channel, c.Sender, batch, cancellationToken))).ConfigureAwait(false);
-            outcomes.AddRange(perTarget.SelectMany(o => o));
+            // Released only now: a crash while sending leaves them held, and the sent keys keep them from repeating.
+            _state.Release(wasHeld.Select(n => n.Key));
             return outcomes;
         }
         finally

@@ -121,6 +121,26 @@ public sealed class DeduplicationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_state_file_that_cannot_be_written_is_one_line_and_sending_goes_on_in_memory()
+    {
+        await using var slack = new Receiver();
+        await File.WriteAllTextAsync(Path.Combine(_lake, "_state"), "a file where the folder should be");
+        var state = NotificationState.PathInLake(_lake);
+        var harness = new Harness { StateFile = state };
+        using var notifier = harness.Notifier(Harness.Slack(slack));
+
+        var first = await notifier.SendAsync([Harness.Alert()]);
+        var again = await notifier.SendAsync([Harness.Alert()]);
+
+        Assert.Equal(NotificationStatus.Sent, Assert.Single(first).Status);
+        Assert.Equal(NotificationStatus.AlreadySent, Assert.Single(again).Status); // remembered in memory
+        Assert.Single(slack.Seen);
+        var line = Assert.Single(harness.Lines, l => l.StartsWith("notify: state file", StringComparison.Ordinal));
+        Assert.StartsWith($"notify: state file {state} cannot be written (", line);
+        Assert.EndsWith("); keeping what is sent in memory only.", line);
+    }
+
+    [Fact]
     public async Task Sent_keys_older_than_Remember_are_forgotten()
     {
         await using var slack = new Receiver();
