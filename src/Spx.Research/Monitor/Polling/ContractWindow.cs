@@ -7,15 +7,21 @@ namespace Spx.Research.Monitor.Polling;
 /// <summary>
 /// Which contracts one poll watches: the configured roots and right, expiring
 /// <see cref="MonitorSettings.MinDaysToExpiry"/>–<see cref="MonitorSettings.MaxDaysToExpiry"/> calendar days
-/// after the poll's session, with strikes <see cref="MonitorSettings.MinStrikeRatio"/>–<see cref="MonitorSettings.MaxStrikeRatio"/>
+/// after the poll's session (to the effective expiry: an SPX monthly whose third Friday is Good Friday
+/// expires on the Thursday), with strikes <see cref="MonitorSettings.MinStrikeRatio"/>–<see cref="MonitorSettings.MaxStrikeRatio"/>
 /// of spot, every bound inclusive. The same window filters the server's chain and is checked again here,
 /// so a server that ignores a filter cannot widen what is stored.
 /// </summary>
-public sealed record ContractWindow
+public sealed class ContractWindow
 {
+    /// <summary>How much later than its effective expiry a listed expiry can be: a Friday holiday moves expiry to Thursday.</summary>
+    private const int HolidayShiftDays = 3;
+
+    private readonly NyseCalendar _calendar;
+
     /// <summary>The window of <paramref name="settings"/> for a poll in <paramref name="session"/> at <paramref name="spot"/>.</summary>
     /// <exception cref="ArgumentException">The settings name a right other than put or call, or the bounds are reversed.</exception>
-    public ContractWindow(MonitorSettings settings, DateOnly session, double spot)
+    public ContractWindow(MonitorSettings settings, DateOnly session, double spot, NyseCalendar? calendar = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (!(spot > 0) || !double.IsFinite(spot)) throw new ArgumentOutOfRangeException(nameof(spot), spot, "Spot must be a positive number.");
@@ -33,6 +39,7 @@ public sealed record ContractWindow
         };
         Session = session;
         Spot = spot;
+        _calendar = calendar ?? NyseCalendar.Default;
         FirstExpiry = session.AddDays(settings.MinDaysToExpiry);
         LastExpiry = session.AddDays(settings.MaxDaysToExpiry);
         MinStrikeRatio = settings.MinStrikeRatio;
@@ -51,10 +58,10 @@ public sealed record ContractWindow
     /// <summary>The index level the strikes are measured against.</summary>
     public double Spot { get; }
 
-    /// <summary>Earliest expiry watched, inclusive.</summary>
+    /// <summary>Earliest (effective) expiry watched, inclusive.</summary>
     public DateOnly FirstExpiry { get; }
 
-    /// <summary>Latest expiry watched, inclusive.</summary>
+    /// <summary>Latest (effective) expiry watched, inclusive.</summary>
     public DateOnly LastExpiry { get; }
 
     /// <summary>Lowest strike / spot, inclusive.</summary>
@@ -68,7 +75,9 @@ public sealed record ContractWindow
     {
         ArgumentNullException.ThrowIfNull(contract);
         if (!Roots.Contains(contract.Root) || contract.Right != Right) return false;
-        if (contract.Expiry < FirstExpiry || contract.Expiry > LastExpiry) return false;
+        if (contract.Expiry < FirstExpiry || contract.Expiry > LastExpiry.AddDays(HolidayShiftDays)) return false;
+        var expiry = contract.EffectiveExpiry(_calendar);
+        if (expiry < FirstExpiry || expiry > LastExpiry) return false;
         // strike / spot is compared rather than ratio × spot: the quotient of two exact values rounds to the
         // same double as the ratio written in the settings, so a strike at exactly 80 % or 95 % is inside.
         var ratio = (double)contract.Strike / Spot;
@@ -82,7 +91,7 @@ public sealed record ContractWindow
     public OptionChainQuery ChainQuery(int pageSize) => new()
     {
         ContractType = Right == OptionRight.Put ? ContractType.Put : ContractType.Call,
-        ExpirationDate = RangeFilter<DateOnly>.Between(FirstExpiry, LastExpiry),
+        ExpirationDate = RangeFilter<DateOnly>.Between(FirstExpiry, LastExpiry.AddDays(HolidayShiftDays)),
         StrikePrice = RangeFilter<double>.Between(Math.Floor(MinStrikeRatio * Spot) - 1, Math.Ceiling(MaxStrikeRatio * Spot) + 1),
         Limit = pageSize,
     };

@@ -35,7 +35,7 @@ public sealed class MonitorPoll(
 
         var fetch = new PollSnapshotFetch(client);
         var spot = await fetch.SpotAsync(cancellationToken).ConfigureAwait(false);
-        var window = new ContractWindow(settings, session, spot);
+        var window = new ContractWindow(settings, session, spot, _calendar);
         var chain = await fetch.ChainAsync(window, settings.BatchSize, cancellationToken).ConfigureAwait(false);
         var (contracts, unreadable) = ContractDiscovery.Select(chain, window);
 
