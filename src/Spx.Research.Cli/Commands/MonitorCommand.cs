@@ -47,11 +47,12 @@ public static class MonitorCommand
         {
             var settings = Settings(parse.GetValue(baseUrl), parse.GetValue(plan)!, parse.GetValue(serverClock), parse.GetValue(lake));
             var errors = parse.InvocationConfiguration.Error;
+            var rate = ApiCommand.ParsePlan(settings.Api.Plan, settings.Api.BaseUrl);
             var key = ApiKey.FromEnvironment() ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)}");
             var options = new PolygonClientOptions(key)
             {
                 BaseUri = settings.Api.BaseUrl,
-                RatePlan = ApiCommand.ParsePlan(settings.Api.Plan, settings.Api.BaseUrl),
+                RatePlan = rate,
                 RequestTimeout = settings.Api.Timeout,
             };
             options = options with
