@@ -24,6 +24,7 @@ public static class SpxApp
         root.Add(NotebookCommand.Create());
         root.Add(ApiCommand.Create());
         root.Add(SimulateCommand.Create());
+        root.Add(MonitorCommand.Create());
         return root;
     }
 

@@ -22,10 +22,12 @@ public sealed class GenerateVerbTests : IDisposable
         var info = CliRun.Of("lake", "info", "--lake", lake, "--format", "csv");
         Assert.Equal(0, info.ExitCode);
         var datasets = info.OutputLines.Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
-        // The bench profile has no chain snapshots; every other dataset has both sessions.
-        Assert.Equal(FoundationDatasets.All.Select(d => d.Name).ToHashSet(), datasets);
+        // Every registered dataset is listed. The bench profile has no chain snapshots; generate writes none of
+        // the monitor's datasets (0 partitions); every other dataset has both sessions.
+        Assert.Equal(DatasetRegistry.Default.Datasets.Select(d => d.Name).ToHashSet(), datasets);
+        var monitor = Spx.Research.Monitor.MonitorDatasets.All.Select(d => d.Name).ToHashSet();
         Assert.All(info.OutputLines.Skip(1).Where(l => !l.StartsWith("chain_snapshots,", StringComparison.Ordinal)),
-            line => Assert.Equal("2", line.Split(',')[1]));
+            line => Assert.Equal(monitor.Contains(line.Split(',')[0]) ? "0" : "2", line.Split(',')[1]));
     }
 
     [Fact]

@@ -345,23 +345,27 @@ public static class ApiCommand
             ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)} (or pass --key)");
     }
 
-    private static Uri ResolveBase(ParseResult parse)
+    private static Uri ResolveBase(ParseResult parse) => ParseBaseUrl(parse.GetValue(BaseUrl));
+
+    /// <summary><c>--base-url</c>: the live API when absent, else an http(s) URL (usage error otherwise); shared with <c>spx monitor</c>.</summary>
+    internal static Uri ParseBaseUrl(string? text)
     {
-        var text = parse.GetValue(BaseUrl);
         if (string.IsNullOrWhiteSpace(text)) return PolygonClientOptions.DefaultBaseUri;
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? uri
             : throw new UsageException($"--base-url '{text}' is not an http(s) URL");
     }
 
-    private static RatePlan ResolvePlan(ParseResult parse)
+    private static RatePlan ResolvePlan(ParseResult parse) => ParsePlan(parse.GetValue(Plan)!, ResolveBase(parse));
+
+    /// <summary><c>--plan</c>: free, unlimited, N/SECONDS, or auto (unlimited for a loopback <paramref name="baseUri"/>); shared with <c>spx monitor</c>.</summary>
+    internal static RatePlan ParsePlan(string text, Uri baseUri)
     {
-        var text = parse.GetValue(Plan)!;
         switch (text.ToLowerInvariant())
         {
             case "free": return RatePlan.Free;
             case "unlimited": return RatePlan.Unlimited;
-            case "auto": return ResolveBase(parse).IsLoopback ? RatePlan.Unlimited : RatePlan.Free; // a local simulator has no plan
+            case "auto": return baseUri.IsLoopback ? RatePlan.Unlimited : RatePlan.Free; // a local simulator has no plan
         }
 
         var parts = text.Split('/');

@@ -21,8 +21,12 @@ public sealed class DatasetRegistry
     /// <summary>A registry with no datasets.</summary>
     public static DatasetRegistry Empty { get; } = new(ImmutableList<DatasetSchema>.Empty);
 
-    /// <summary>The foundation datasets (<see cref="FoundationDatasets.All"/>).</summary>
-    public static DatasetRegistry Default { get; } = Empty.Register(FoundationDatasets.All);
+    /// <summary>
+    /// The foundation datasets (<see cref="FoundationDatasets.All"/>), then the put-hedging monitor's
+    /// (<see cref="Monitor.MonitorDatasets.All"/>), so <c>spx sql</c>, notebooks and the dashboard see the
+    /// monitor's views in any lake — empty and typed until the monitor has written.
+    /// </summary>
+    public static DatasetRegistry Default { get; } = Empty.Register(FoundationDatasets.All).Register(Monitor.MonitorDatasets.All);
 
     /// <summary>Datasets in registration order.</summary>
     public IReadOnlyList<DatasetSchema> Datasets { get; }

@@ -120,7 +120,8 @@ public sealed class LakeValidationTests : IDisposable
         var unknown = Assert.Throws<KeyNotFoundException>(() => DatasetRegistry.Default["nope"]);
         Assert.Contains("stock_bars_1m", unknown.Message);
         Assert.Equal(
-            ["stock_bars_1s", "stock_bars_1m", "index_bars_1m", "option_bars_1m", "option_contracts", "chain_snapshots", "news", "labels"],
+            ["stock_bars_1s", "stock_bars_1m", "index_bars_1m", "option_bars_1m", "option_contracts", "chain_snapshots", "news", "labels",
+             "monitor_polls", "monitor_daily", "alerts"],
             DatasetRegistry.Default.Datasets.Select(d => d.Name));
     }
 }

@@ -1,0 +1,114 @@
+using System.CommandLine;
+using System.Globalization;
+using Spx.Research.Cli.Output;
+using Spx.Research.Configuration;
+using Spx.Research.Lake;
+using Spx.Research.Monitor.Polling;
+using Spx.Research.Polygon;
+using Spx.Research.Polygon.Rest;
+
+namespace Spx.Research.Cli.Commands;
+
+/// <summary>
+/// <c>spx monitor …</c>: the SPX put-hedging monitor. <c>poll</c> polls once (what the scheduler does every
+/// 15 minutes, and what a crontab line calls). The key comes from <c>MASSIVE_API_KEY</c>/<c>POLYGON_API_KEY</c> only.
+/// </summary>
+public static class MonitorCommand
+{
+    public static Command Create()
+    {
+        var monitor = new Command("monitor", "The SPX put-hedging monitor: poll SPX/SPXW puts into the lake");
+        monitor.Add(Poll());
+        return monitor;
+    }
+
+    private static Command Poll()
+    {
+        var baseUrl = new Option<string?>("--base-url")
+        {
+            Description = $"API base URL (default {PolygonClientOptions.DefaultBaseUri}); e.g. http://127.0.0.1:PORT for spx simulate serve",
+        };
+        var plan = new Option<string>("--plan")
+        {
+            Description = "Client-side rate limit: free (5 requests/min), unlimited, or N/SECONDS (default: free, unlimited for a loopback --base-url)",
+            DefaultValueFactory = _ => "auto",
+        };
+        var serverClock = new Option<bool>("--server-clock")
+        {
+            Description = "Poll at the server's time (serverTime of /v1/marketstatus/now) instead of this machine's: for spx simulate serve, which replays a past day",
+        };
+        var lake = CommonOptions.Lake();
+        var format = CommonOptions.Format();
+        var command = new Command("poll", "Poll once: spot, the SPX/SPXW put window (20–45 days, strikes 80–95 % of spot), volume since the last poll, into monitor_polls")
+        {
+            baseUrl, plan, serverClock, lake, format,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = Settings(parse.GetValue(baseUrl), parse.GetValue(plan)!, parse.GetValue(serverClock), parse.GetValue(lake));
+            var errors = parse.InvocationConfiguration.Error;
+            var rate = ApiCommand.ParsePlan(settings.Api.Plan, settings.Api.BaseUrl);
+            var key = ApiKey.FromEnvironment() ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)}");
+            var options = new PolygonClientOptions(key)
+            {
+                BaseUri = settings.Api.BaseUrl,
+                RatePlan = rate,
+                RequestTimeout = settings.Api.Timeout,
+            };
+            options = options with
+            {
+                Retry = options.Retry with { MaxRetries = settings.Api.Retries },
+                OnRetry = notice => errors.WriteLine(RetryLines.Rest(notice, settings.Api.Retries + 1)),
+            };
+            using var client = new PolygonRestClient(options);
+            TimeProvider clock = settings.Monitor.FollowServerClock ? await ServerClock.ReadAsync(client, cancellationToken: ct) : TimeProvider.System;
+
+            var poll = new MonitorPoll(client, new LakeLayout(settings.Lake.Path), settings.Monitor, clock);
+            var result = await poll.RunAsync(ct);
+            if (result.Skipped is { } why) errors.WriteLine($"spx: {why}");
+            foreach (var c in result.Corrections)
+            {
+                errors.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"spx: {c.Ticker}: day volume went down from {c.PreviousVolume} (poll {c.PreviousPoll:yyyy-MM-ddTHH:mmZ}) to {c.DayVolume}: a data correction, stored with volume_delta 0"));
+            }
+            if (result.Unreadable > 0) errors.WriteLine($"spx: warning: {result.Unreadable} chain item(s) without a readable ticker were left out");
+            ResultWriter.Write(Summary(result), parse.GetValue(format), parse.InvocationConfiguration.Output);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The one place the poll's settings come in. Today: the flags over the defaults; the configuration file
+    /// (issue 10) slots in here, under the flags.
+    /// </summary>
+    private static SpxSettings Settings(string? baseUrl, string plan, bool serverClock, string? lake)
+    {
+        var defaults = new SpxSettings();
+        return defaults with
+        {
+            Api = defaults.Api with
+            {
+                BaseUrl = baseUrl is null ? defaults.Api.BaseUrl : ApiCommand.ParseBaseUrl(baseUrl),
+                Plan = plan,
+            },
+            Lake = defaults.Lake with { Path = CommonOptions.ResolveLake(lake) },
+            Monitor = defaults.Monitor with { FollowServerClock = serverClock || defaults.Monitor.FollowServerClock },
+        };
+    }
+
+    private static ResultTable Summary(PollResult result) => new(
+        ["poll_ts", "session", "status", "spot", "contracts", "expirations", "by_root", "rows_written", "corrections", "elapsed_s"],
+        [[
+            result.PollTs,
+            result.Session,
+            result.Skipped is null ? "polled" : "not a trading session",
+            result.Spot,
+            result.Contracts,
+            result.Expirations,
+            string.Join(" ", result.ByRoot.Select(r => $"{r.Root}:{r.Contracts}({(r.Settlement == Market.SettlementTiming.AmSettled ? "AM" : "PM")})")),
+            result.RowsWritten,
+            result.Corrections.Count,
+            Math.Round(result.Elapsed.TotalSeconds, 3),
+        ]]);
+}
