@@ -29,7 +29,7 @@ public static class MonitorEodCommand
         {
             var root = CommonOptions.ResolveLake(parse.GetValue(lake));
             if (!Directory.Exists(root)) throw new LakeNotFoundException(root);
-            var endOfDay = new MonitorEndOfDay(new LakeLayout(root), new SpxSettings().Monitor);
+            var endOfDay = new MonitorEndOfDay(new LakeLayout(root), new MonitorSettings());
             var output = parse.InvocationConfiguration.Output;
             var session = parse.GetValue(date) ?? endOfDay.LatestPolledSession();
             if (session is null)
@@ -37,20 +37,24 @@ public static class MonitorEodCommand
                 output.WriteLine($"no polls in {root}: nothing to close");
                 return ExitCodes.Ok;
             }
-            if (!NyseCalendar.Default.IsSession(session.Value))
-            {
-                try
-                {
-                    NyseCalendar.Default.Session(session.Value);
-                }
-                catch (ArgumentException closed)
-                {
-                    throw new UsageException("--date " + closed.Message.Split(" (Parameter", 2)[0]);
-                }
-            }
+            RequireSession(session.Value);
             foreach (var line in endOfDay.Run(session.Value).Lines()) output.WriteLine(line);
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>A date the NYSE is closed is the user's mistake (exit 2); the calendar's message says why it is closed.</summary>
+    private static void RequireSession(DateOnly date)
+    {
+        if (NyseCalendar.Default.IsSession(date)) return;
+        try
+        {
+            NyseCalendar.Default.Session(date);
+        }
+        catch (ArgumentException closed)
+        {
+            throw new UsageException("--date " + closed.Message.Split(" (Parameter", 2)[0]);
+        }
     }
 }

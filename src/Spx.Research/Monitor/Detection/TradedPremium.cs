@@ -36,7 +36,7 @@ public sealed record TradedPremium(double? Price, PriceSource Source, double? Do
 
     /// <summary>e.g. <c>$312,500 (last 2.50)</c> or <c>unknown (no price)</c>.</summary>
     public override string ToString() => Dollars is { } dollars
-        ? $"${dollars.ToString("N0", CultureInfo.InvariantCulture)} ({SourceName} {Price!.Value.ToString("0.00##", CultureInfo.InvariantCulture)})"
+        ? $"{Numbers.Dollars(dollars)} ({SourceName} {Price!.Value.ToString("0.00##", CultureInfo.InvariantCulture)})"
         : "unknown (no price)";
 
     private string SourceName => Source switch
