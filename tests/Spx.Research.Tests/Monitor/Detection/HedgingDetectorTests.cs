@@ -154,3 +154,32 @@ public sealed class HedgingDetectorTests : IDisposable
         Assert.Equal(Et(Wednesday, 10, 0), Detector().EvaluateLatest()!.PollTs);
     }
 }
+
+/// <summary>The detector on damaged input: a truncated file must neither be overwritten nor let an alert be raised twice.</summary>
+public sealed class HedgingDetectorDamageTests : IDisposable
+{
+    private readonly MonitorTestLake _lake = new();
+
+    public void Dispose() => _lake.Dispose();
+
+    [Fact]
+    public void A_truncated_alerts_file_fails_the_evaluation_naming_it_and_is_left_as_it_was()
+    {
+        var tuesday = new DateOnly(2025, 3, 4);
+        var wednesday = new DateOnly(2025, 3, 5);
+        const string hot = "O:SPXW250417P05000000";
+        _lake.WritePolls(new PollRow(Et(tuesday, 10, 0), hot, 100));
+        _lake.WritePolls(new PollRow(Et(wednesday, 10, 0), hot, 2000, 300));
+        var detector = new HedgingDetector(_lake.Layout, new DetectorSettings());
+        detector.Evaluate(Et(wednesday, 10, 0));
+        var file = Assert.Single(_lake.Layout.PartitionFiles("alerts", wednesday));
+        using (var stream = new FileStream(file, FileMode.Open, FileAccess.Write)) stream.SetLength(stream.Length / 2);
+        var damaged = File.ReadAllBytes(file);
+
+        var error = Assert.ThrowsAny<Exception>(() => detector.Evaluate(Et(wednesday, 10, 0)));
+
+        Assert.Contains(Path.GetFileName(file), error.Message);
+        Assert.Equal(damaged, File.ReadAllBytes(file));
+        Assert.Single(_lake.Layout.PartitionFiles("alerts", wednesday));
+    }
+}
