@@ -3,7 +3,9 @@ using System.Globalization;
 using Spx.Research.Cli.Output;
 using Spx.Research.Configuration;
 using Spx.Research.Lake;
+using Spx.Research.Monitor;
 using Spx.Research.Monitor.Polling;
+using Spx.Research.Notifications;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
 
@@ -19,6 +21,7 @@ public static class MonitorCommand
     {
         var monitor = new Command("monitor", "The SPX put-hedging monitor: poll SPX/SPXW puts into the lake");
         monitor.Add(Poll());
+        monitor.Add(MonitorEodCommand.Create());
         return monitor;
     }
 
@@ -63,8 +66,10 @@ public static class MonitorCommand
             using var client = new PolygonRestClient(options);
             TimeProvider clock = settings.Monitor.FollowServerClock ? await ServerClock.ReadAsync(client, cancellationToken: ct) : TimeProvider.System;
 
-            var poll = new MonitorPoll(client, new LakeLayout(settings.Lake.Path), settings.Monitor, clock);
-            var result = await poll.RunAsync(ct);
+            var lakeLayout = new LakeLayout(settings.Lake.Path);
+            using var notifier = Notifiers(settings, errors);
+            var cycle = await new MonitorCycle(client, lakeLayout, settings, clock, notifier).RunAsync(ct);
+            var result = cycle.Poll;
             if (result.Skipped is { } why) errors.WriteLine($"spx: {why}");
             foreach (var c in result.Corrections)
             {
@@ -72,11 +77,27 @@ public static class MonitorCommand
                     $"spx: {c.Ticker}: day volume went down from {c.PreviousVolume} (poll {c.PreviousPoll:yyyy-MM-ddTHH:mmZ}) to {c.DayVolume}: a data correction, stored with volume_delta 0"));
             }
             if (result.Unreadable > 0) errors.WriteLine($"spx: warning: {result.Unreadable} chain item(s) without a readable ticker were left out");
-            ResultWriter.Write(Summary(result), parse.GetValue(format), parse.InvocationConfiguration.Output);
+            var chosen = parse.GetValue(format);
+            ResultWriter.Write(Summary(result), chosen, parse.InvocationConfiguration.Output);
+            // The detector's lines follow the table; with csv/json they go to stderr so stdout stays machine-readable.
+            var notes = chosen == OutputFormat.Table ? parse.InvocationConfiguration.Output : errors;
+            foreach (var line in cycle.Detection?.Summary() ?? []) notes.WriteLine(line);
+            foreach (var failed in cycle.Notified.Where(n => n.Status == NotificationStatus.Failed))
+                errors.WriteLine($"spx: warning: notification to {failed.Target} failed: {failed.Error}");
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary>A notifier when the configuration names targets; failures are logged on stderr, never thrown.</summary>
+    private static Notifier? Notifiers(SpxSettings settings, TextWriter errors) =>
+        settings.Notifications.Targets.Count == 0
+            ? null
+            : new Notifier(settings.Notifications, new NotifierOptions
+            {
+                Log = line => errors.WriteLine($"spx: {line}"),
+                StateFile = NotificationState.PathInLake(settings.Lake.Path),
+            });
 
     /// <summary>
     /// The one place the poll's settings come in. Today: the flags over the defaults; the configuration file
