@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spx.Research.Cli.Output;
 using Spx.Research.Cli.Parsing;
+using Spx.Research.Configuration;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
 using Spx.Research.Polygon.WebSocket;
