@@ -17,6 +17,7 @@ public sealed partial class SettingsFile
     private readonly Func<string, string?> _environment;
     private readonly List<(int Line, string Text)> _errors = [];
     private readonly Dictionary<string, int> _lines = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _refused = new(StringComparer.Ordinal);
 
     private SettingsFile(string name, Func<string, string?> environment) => (_name, _environment) = (name, environment);
 
@@ -73,7 +74,7 @@ public sealed partial class SettingsFile
         }
 
         var settings = (SpxSettings)BindRecord(typeof(SpxSettings), root, "");
-        foreach (var problem in SettingsRules.Across(settings, _lines.ContainsKey))
+        foreach (var problem in SettingsRules.Across(settings, _lines.ContainsKey).Where(p => !p.About.Any(WasRefused)))
             Error(LineOf(problem.Path), $"{problem.Path}: {problem.Message}");
         return settings;
     }
@@ -96,12 +97,14 @@ public sealed partial class SettingsFile
             if (SecretGuard.IsSecretName(name))
             {
                 Error(line, $"{path}: secrets are not read from the configuration file (value not shown): {WhereSecretsGo(prefix)}");
+                _refused.Add(path);
                 continue;
             }
 
             if (keys.FirstOrDefault(k => k.Name == name) is not { } key)
             {
                 Error(line, $"{path}: unknown key; did you mean {Nearest(name, keys)}?");
+                _refused.Add(path);
                 continue;
             }
 
@@ -199,8 +202,13 @@ public sealed partial class SettingsFile
     {
         var value = !showValue ? "" : Shown(node, shown) is { } text ? text + " " : "";
         Error((int)node.Start.Line, $"{path}: {value}{problem}");
+        _refused.Add(path);
         return false;
     }
+
+    /// <summary>The key, or something under it, was refused.</summary>
+    private bool WasRefused(string path) =>
+        _refused.Any(r => r == path || r.StartsWith(path + ".", StringComparison.Ordinal) || r.StartsWith(path + "[", StringComparison.Ordinal));
 
     /// <summary>The value as the user wrote it (after substitution): quoted when it was quoted or is empty.</summary>
     private static string? Shown(YamlNode node, string? text)

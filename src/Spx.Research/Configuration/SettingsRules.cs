@@ -13,8 +13,9 @@ public static partial class SettingsRules
     /// <summary>What is wrong with <paramref name="value"/> for the key at <paramref name="path"/> (items as <c>[]</c>), or null; the caller shows the value first.</summary>
     public static string? Check(string path, object value) => Checks.TryGetValue(path, out var check) ? check(value) : null;
 
-    /// <summary>A problem found by <see cref="Across"/>: the key to blame and the message after it.</summary>
-    public sealed record Problem(string Path, string Message);
+    /// <summary>A problem found by <see cref="Across"/>: the key to blame, the message after it, and the keys it is about.</summary>
+    /// <param name="About">Keys (or items) the rule read: when one of them was refused already, the problem is only its echo.</param>
+    public sealed record Problem(string Path, string Message, IReadOnlyList<string> About);
 
     /// <summary>
     /// Rules between keys. <paramref name="given"/> says whether a key was in the file, so a clash between a
@@ -33,7 +34,7 @@ public static partial class SettingsRules
         {
             var (set, missing) = notifications.QuietFrom is { } from ? ("quiet_from", "quiet_to") : ("quiet_to", "quiet_from");
             var time = SettingValues.Format((notifications.QuietFrom ?? notifications.QuietTo)!.Value);
-            yield return new Problem($"notifications.{set}", $"{time} has no notifications.{missing}: quiet hours need both ends");
+            yield return new Problem($"notifications.{set}", $"{time} has no notifications.{missing}: quiet hours need both ends", ["notifications.quiet_from", "notifications.quiet_to"]);
         }
 
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -42,18 +43,18 @@ public static partial class SettingsRules
             var target = notifications.Targets[i];
             var path = $"notifications.targets[{i}]";
             if (target.Url is null && target.SecretVariable is null)
-                yield return new Problem(path, $"{target.Kind} target '{target.Name}' has neither url nor secret_variable: expected one (secret_variable names the environment variable holding the webhook URL or token)");
+                yield return new Problem(path, $"{target.Kind} target '{target.Name}' has neither url nor secret_variable: expected one (secret_variable names the environment variable holding the webhook URL or token)", [path]);
             if (target.Kind is "telegram" or "pushover" && string.IsNullOrEmpty(target.Recipient))
-                yield return new Problem(path, $"{target.Kind} target '{target.Name}' has no recipient: expected the {(target.Kind == "telegram" ? "chat id" : "user key")}");
+                yield return new Problem(path, $"{target.Kind} target '{target.Name}' has no recipient: expected the {(target.Kind == "telegram" ? "chat id" : "user key")}", [path]);
             if (!names.Add(target.Name))
-                yield return new Problem(path + ".name", $"{target.Name} is the name of an earlier target: expected a unique name (logs tell targets apart by it)");
+                yield return new Problem(path + ".name", $"{target.Name} is the name of an earlier target: expected a unique name (logs tell targets apart by it)", [path]);
         }
     }
 
     private static Problem Clash<T>(string maxPath, T max, string minPath, T min, Func<string, bool> given) where T : IFormattable =>
         given(maxPath) || !given(minPath)
-            ? new Problem(maxPath, $"{Text(max)} is less than {minPath} ({Text(min)})")
-            : new Problem(minPath, $"{Text(min)} is more than {maxPath} ({Text(max)})");
+            ? new Problem(maxPath, $"{Text(max)} is less than {minPath} ({Text(min)})", [maxPath, minPath])
+            : new Problem(minPath, $"{Text(min)} is more than {maxPath} ({Text(max)})", [maxPath, minPath]);
 
     private static string Text(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
