@@ -53,7 +53,7 @@ public static class SettingsSchema
     }
 
     /// <summary>Our own settings records (sections and list items), as opposed to values such as <see cref="Uri"/>.</summary>
-    internal static bool IsRecord(Type type) =>
+    public static bool IsRecord(Type type) =>
         type.Namespace == typeof(SpxSettings).Namespace && type.IsClass && type.Name.EndsWith("Settings", StringComparison.Ordinal)
         || type == typeof(NotificationTarget);
 
