@@ -28,7 +28,7 @@ public sealed partial class SettingsFile
     public string Name => _name;
 
     /// <summary>The keys the file sets (<c>api.plan</c>, <c>notifications.targets[0].url</c>, …); the rest are defaults.</summary>
-    public IReadOnlySet<string> Given => _lines.Keys.ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> Given { get; private set; } = new HashSet<string>();
 
     /// <summary>Reads and checks the file at <paramref name="path"/>.</summary>
     /// <param name="environment">Variables for <c>${VAR}</c>; the process environment by default.</param>
@@ -49,6 +49,7 @@ public sealed partial class SettingsFile
         if (file._errors.Count > 0)
             throw new ConfigurationException(file._errors.OrderBy(e => e.Line).Select(e => e.Text).ToList());
         file.Settings = settings!;
+        file.Given = file._lines.Keys.ToHashSet(StringComparer.Ordinal);
         return file;
     }
 
@@ -94,16 +95,11 @@ public sealed partial class SettingsFile
             }
 
             var path = prefix + name;
-            if (SecretGuard.IsSecretName(name))
-            {
-                Error(line, $"{path}: secrets are not read from the configuration file (value not shown): {WhereSecretsGo(prefix)}");
-                _refused.Add(path);
-                continue;
-            }
-
             if (keys.FirstOrDefault(k => k.Name == name) is not { } key)
             {
-                Error(line, $"{path}: unknown key; did you mean {Nearest(name, keys)}?");
+                Error(line, SecretGuard.IsSecretName(name)
+                    ? $"{path}: secrets are not read from the configuration file (value not shown): {WhereSecretsGo(prefix)}"
+                    : $"{path}: unknown key; did you mean {Nearest(name, keys)}?");
                 _refused.Add(path);
                 continue;
             }
@@ -124,7 +120,7 @@ public sealed partial class SettingsFile
         {
             if (IsEmpty(node)) { value = Create(key.ValueType); return true; }
             if (node is YamlMappingNode mapping) { value = BindRecord(key.ValueType, mapping, path + "."); return true; }
-            return Refuse(node, path, $"is not a mapping: expected the keys of {path}, e.g. {path}:\\n  {SettingsSchema.KeysOf(key.ValueType)[0].Name}: …");
+            return Refuse(node, path, $"is not a mapping: expected keys under {path}:, such as {SettingsSchema.KeysOf(key.ValueType)[0].Name}");
         }
 
         if (key.ItemRecord is { } itemType)
@@ -157,7 +153,7 @@ public sealed partial class SettingsFile
             return ok && Checked(path, node, $"[{string.Join(", ", texts)}]", texts, out value);
         }
 
-        if (key.MayBeEmpty && IsEmpty(node)) return true;
+        if (IsEmpty(node)) return key.MayBeEmpty || Refuse(node, path, "is empty: expected a value (leave the key out for its default)", showValue: false);
         if (!Scalar(node, path, out var raw)) return false;
         if (key.ValueType == typeof(Uri) && SecretGuard.CarriesSecret(raw!))
             return Refuse(node, path, $"is a URL that carries a credential (value not shown): {WhereSecretsGo(path[..(path.LastIndexOf('.') + 1)])}", showValue: false);

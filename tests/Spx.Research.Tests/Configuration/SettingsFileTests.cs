@@ -30,7 +30,9 @@ public sealed class SettingsFileTests
         { "notifications:\n  quiet_from: 9pm\n  quiet_to: 07:00", "spx.yaml:2: notifications.quiet_from: 9pm is not a time of day: use HH:mm (New York time), e.g. 09:30" },
         { "api:\n  base_url: localhost:8765", "spx.yaml:2: api.base_url: localhost:8765 is not an http(s) URL, e.g. https://api.massive.com" },
         { "monitor:\n  roots: SPX", "spx.yaml:2: monitor.roots: SPX is not a list: expected e.g. [SPX, SPXW]" },
-        { "monitor: 5", "spx.yaml:1: monitor: 5 is not a mapping: expected the keys of monitor, e.g. monitor:\\n  roots: …" },
+        { "monitor: 5", "spx.yaml:1: monitor: 5 is not a mapping: expected keys under monitor:, such as roots" },
+        { "monitor:\n  poll_interval:", "spx.yaml:2: monitor.poll_interval: is empty: expected a value (leave the key out for its default)" },
+        { "lake:\n  path: ~", "spx.yaml:2: lake.path: is empty: expected a value (leave the key out for its default)" },
         { "monitor:\n  right: [put]", "spx.yaml:2: monitor.right: is a list: expected a single value" },
         // ranges and choices
         { "monitor:\n  min_days_to_expiry: 20\n  max_days_to_expiry: 10", "spx.yaml:3: monitor.max_days_to_expiry: 10 is less than monitor.min_days_to_expiry (20)" },
@@ -76,6 +78,7 @@ public sealed class SettingsFileTests
         // the file itself
         { "monitor:\n  poll_interval: 5m\n    data_delay: 1m", "spx.yaml:3: invalid YAML: While scanning a plain scalar value, found invalid mapping." },
         { "- api", "spx.yaml:1: is not a mapping: expected sections such as api:, lake:, monitor:" },
+        { "monitor:\n  right: put\n  right: call", "spx.yaml:3: invalid YAML: Duplicate key right" },
     };
 
     [Theory]
