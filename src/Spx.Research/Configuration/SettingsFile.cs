@@ -125,14 +125,14 @@ public sealed partial class SettingsFile
 
         if (key.ItemRecord is { } itemType)
         {
-            if (IsEmpty(node)) { value = Array.CreateInstance(itemType, 0); return true; }
+            if (IsEmpty(node)) { value = Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType)); return true; }
             if (node is not YamlSequenceNode items) return Refuse(node, path, "is not a list: expected items such as '- kind: webhook'");
-            var list = Array.CreateInstance(itemType, items.Children.Count);
+            var list = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType))!;
             for (var i = 0; i < items.Children.Count; i++)
             {
                 var itemPath = $"{path}[{i}]";
                 _lines[itemPath] = (int)items.Children[i].Start.Line;
-                if (items.Children[i] is YamlMappingNode item) list.SetValue(BindRecord(itemType, item, itemPath + "."), i);
+                if (items.Children[i] is YamlMappingNode item) list.Add(BindRecord(itemType, item, itemPath + "."));
                 else Refuse(items.Children[i], itemPath, "is not a mapping: expected keys such as kind: and name:");
             }
             value = list;

@@ -58,6 +58,8 @@ public sealed class SettingsFileTests
         { "notifications:\n  targets:\n    - kind: telegram\n      name: phone\n      secret_variable: TELEGRAM_BOT_TOKEN", "spx.yaml:3: notifications.targets[0]: telegram target 'phone' has no recipient: expected the chat id" },
         { "notifications:\n  targets:\n    - name: desk\n      secret_variable: SLACK_URL", "spx.yaml:3: notifications.targets[0]: has no kind: each item needs kind and name" },
         { "notifications:\n  targets:\n    - kind: slack\n      name: desk\n      secret_variable: $SLACK", "spx.yaml:5: notifications.targets[0].secret_variable: $SLACK is not an environment variable name: expected letters, digits and _, e.g. SLACK_WEBHOOK_URL" },
+        { "notifications:\n  targets:\n    - slack", "spx.yaml:3: notifications.targets[0]: slack is not a mapping: expected keys such as kind: and name:" },
+        { "notifications:\n  targets:\n    - kind: webhook\n      name: a\n      url: http://127.0.0.1:9000/\n    - kind: webhook\n      name: a\n      url: http://127.0.0.1:9001/", "spx.yaml:7: notifications.targets[1].name: a is the name of an earlier target: expected a unique name (logs tell targets apart by it)" },
         // unknown keys
         { "monitor:\n  pol_interval: 5m", "spx.yaml:2: monitor.pol_interval: unknown key; did you mean monitor.poll_interval?" },
         { "moniter:\n  poll_interval: 5m", "spx.yaml:1: moniter: unknown key; did you mean monitor?" },
