@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spx.Research.Cli.Output;
 using Spx.Research.Cli.Parsing;
+using Spx.Research.Configuration;
 using Spx.Research.Market;
 
 namespace Spx.Research.Cli;
@@ -8,11 +9,19 @@ namespace Spx.Research.Cli;
 /// <summary>Options shared by several verbs, defined once so names and help text agree.</summary>
 public static class CommonOptions
 {
-    /// <summary>Environment variable that names the lake folder when <c>--lake</c> is absent.</summary>
-    public const string LakeVariable = "SPX_LAKE";
+    /// <summary>Environment variable that names the lake folder when <c>--lake</c> is absent; it overrides <c>lake.path</c>.</summary>
+    public const string LakeVariable = SpxConfiguration.LakeVariable;
 
-    /// <summary>Where the lake lives when neither <c>--lake</c> nor <c>SPX_LAKE</c> says.</summary>
-    public static readonly string DefaultLake = Path.Combine("data", "lake");
+    /// <summary>Where the lake lives when neither <c>--lake</c>, <c>SPX_LAKE</c> nor <c>spx.yaml</c> says.</summary>
+    public static readonly string DefaultLake = new LakeSettings().Path;
+
+    /// <summary><c>--config FILE</c>, on every verb: the file every verb's defaults come from (see <see cref="CliConfiguration"/>).</summary>
+    public static readonly Option<string?> Config = new("--config")
+    {
+        Description = $"Configuration file (default: ${SpxConfiguration.FileVariable}, else ./{SpxConfiguration.DefaultFile} when present, else built-in defaults)",
+        HelpName = "file",
+        Recursive = true,
+    };
 
     public static readonly Option<bool> Verbose = new("--verbose", "-v")
     {
@@ -34,15 +43,16 @@ public static class CommonOptions
 
     public static Option<string?> Lake() => new("--lake")
     {
-        Description = $"Lake folder (default: ${LakeVariable}, else ./{DefaultLake.Replace('\\', '/')})",
+        Description = $"Lake folder (default: ${LakeVariable}, else lake.path of the configuration, else ./{DefaultLake.Replace('\\', '/')})",
     };
 
-    /// <summary><c>--lake</c>, then <c>SPX_LAKE</c>, then <c>./data/lake</c>, as a full path.</summary>
-    public static string ResolveLake(string? option)
-    {
-        var chosen = !string.IsNullOrWhiteSpace(option) ? option
-            : Environment.GetEnvironmentVariable(LakeVariable) is { Length: > 0 } env ? env
-            : DefaultLake;
-        return Path.GetFullPath(chosen);
-    }
+    /// <summary><c>--lake</c>, then <c>SPX_LAKE</c>, then <c>lake.path</c> of the configuration, then <c>./data/lake</c>, as a full path.</summary>
+    public static string ResolveLake(ParseResult parse, Option<string?> lake) =>
+        Path.GetFullPath(parse.GetValue(lake) is { } option && !string.IsNullOrWhiteSpace(option)
+            ? option
+            : CliConfiguration.Of(parse).Settings.Lake.Path);
+
+    /// <summary>Replaced: the lake now also comes from the configuration file.</summary>
+    [Obsolete("Use ResolveLake(parse, lakeOption): it honours --config/spx.yaml (lake.path) as well as SPX_LAKE.", error: true)]
+    public static string ResolveLake(string? option) => throw new NotSupportedException(option);
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 using Spx.Research.Cli.Commands;
+using Spx.Research.Configuration;
 
 namespace Spx.Research.Cli;
 
@@ -15,6 +17,7 @@ public static class SpxApp
         var root = new RootCommand("spx — SPX/SPY options research workspace: calendar, lake, SQL, synthetic market, notebooks, Polygon API and simulator")
         {
             CommonOptions.Verbose,
+            CommonOptions.Config,
         };
         root.Add(CalendarCommand.Create());
         root.Add(LakeCommand.Create());
@@ -25,6 +28,7 @@ public static class SpxApp
         root.Add(ApiCommand.Create());
         root.Add(SimulateCommand.Create());
         root.Add(MonitorCommand.Create());
+        root.Add(ConfigCommand.Create());
         return root;
     }
 
@@ -47,6 +51,7 @@ public static class SpxApp
         };
         try
         {
+            LoadConfiguration(parse);
             return parse.Invoke(config);
         }
         catch (UsageException usage)
@@ -54,11 +59,27 @@ public static class SpxApp
             error.WriteLine($"spx: {OneLine(usage.Message)}");
             return ExitCodes.Usage;
         }
+        catch (ConfigurationException bad)
+        {
+            var check = ConfigCommand.ReadsItsOwnFile(parse);
+            foreach (var line in bad.Errors) error.WriteLine(check ? line : $"spx: error: {line}");
+            return ExitCodes.Failure;
+        }
         catch (Exception failure)
         {
             error.WriteLine(verbose ? $"spx: error: {failure}" : $"spx: error: {OneLine(failure)}");
             return ExitCodes.Failure;
         }
+    }
+
+    /// <summary>
+    /// Reads the configuration before any verb starts, so a bad file stops every verb (help and version excepted,
+    /// and <c>config check</c>, which reads only its argument).
+    /// </summary>
+    private static void LoadConfiguration(ParseResult parse)
+    {
+        if (parse.Action is HelpAction || parse.Tokens.Any(t => t.Value == "--version") || ConfigCommand.ReadsItsOwnFile(parse)) return;
+        CliConfiguration.Of(parse);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spx.Research.Cli.Output;
 using Spx.Research.Cli.Parsing;
+using Spx.Research.Configuration;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
 using Spx.Research.Polygon.WebSocket;
@@ -11,13 +12,14 @@ namespace Spx.Research.Cli.Commands;
 /// <summary>
 /// <c>spx api …</c>: call one Polygon/Massive endpoint and print the parsed results — the tool to reach for
 /// when a feed looks wrong. The key comes from <c>MASSIVE_API_KEY</c>/<c>POLYGON_API_KEY</c> (or <c>--key</c>);
-/// <c>--base-url</c> points at another server, e.g. <c>spx simulate serve</c>.
+/// <c>--base-url</c> points at another server, e.g. <c>spx simulate serve</c>. <c>--base-url</c>, <c>--plan</c>,
+/// <c>--timeout</c> and <c>--retries</c> default to the configuration's <c>api.*</c> keys when the file sets them.
 /// </summary>
 public static class ApiCommand
 {
     private static readonly Option<string?> BaseUrl = new("--base-url")
     {
-        Description = $"API base URL (default {PolygonClientOptions.DefaultBaseUri}); e.g. http://127.0.0.1:PORT for spx simulate serve",
+        Description = $"API base URL (default: api.base_url of the configuration, else {PolygonClientOptions.DefaultBaseUri}); e.g. http://127.0.0.1:PORT for spx simulate serve",
         Recursive = true,
     };
 
@@ -27,16 +29,15 @@ public static class ApiCommand
         Recursive = true,
     };
 
-    private static readonly Option<string> Plan = new("--plan")
+    private static readonly Option<string?> Plan = new("--plan")
     {
-        Description = "Client-side rate limit: free (5 requests/min), unlimited, or N/SECONDS (default: free, unlimited for a loopback --base-url)",
-        DefaultValueFactory = _ => "auto",
+        Description = "Client-side rate limit: free (5 requests/min), unlimited, or N/SECONDS (default: api.plan of the configuration, else free, unlimited for a loopback base URL)",
         Recursive = true,
     };
 
     private static readonly Option<TimeSpan?> Timeout = new("--timeout")
     {
-        Description = $"Time one attempt may take, e.g. 10s or 2m (default {Durations.Format(PolygonClientOptions.DefaultRequestTimeout)} per REST request, "
+        Description = $"Time one attempt may take, e.g. 10s or 2m (default: api.timeout of the configuration, else {Durations.Format(PolygonClientOptions.DefaultRequestTimeout)} per REST request, "
                       + $"{Durations.Format(PolygonStreamOptions.DefaultHandshakeTimeout)} per stream handshake)",
         HelpName = "duration",
         CustomParser = ValueParsers.Optional(ValueParsers.Duration(TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1))),
@@ -45,7 +46,7 @@ public static class ApiCommand
 
     private static readonly Option<int?> Retries = new("--retries")
     {
-        Description = $"Retries after a failed attempt, each announced on stderr (default {RetrySettings.Default.MaxRetries} for REST requests, "
+        Description = $"Retries after a failed attempt, each announced on stderr (default: api.retries of the configuration, else {RetrySettings.Default.MaxRetries} for REST requests, "
                       + $"{StreamReconnectPolicy.Default.MaxAttempts} reconnects for the stream); 0 fails at the first error",
         HelpName = "count",
         CustomParser = ValueParsers.Optional(ValueParsers.Int(0, MaxRetries)),
@@ -259,7 +260,9 @@ public static class ApiCommand
         command.SetAction(async (parse, ct) =>
         {
             var key = ResolveKey(parse);
-            var baseUrl = parse.GetValue(BaseUrl);
+            var baseUrl = parse.GetValue(BaseUrl) is { Length: > 0 } flag ? flag
+                : Configured(parse, "api.base_url") ? CliConfiguration.Of(parse).Settings.Api.BaseUrl.OriginalString
+                : null;
             var errors = parse.InvocationConfiguration.Error;
             var options = new PolygonStreamOptions
             {
@@ -268,8 +271,8 @@ public static class ApiCommand
                 BaseUri = baseUrl is { Length: > 0 } ? WebSocketBase(baseUrl) : parse.GetValue(delayed) ? PolygonStreamOptions.Delayed : PolygonStreamOptions.RealTime,
                 OnReconnectAttempt = notice => errors.WriteLine(RetryLines.Reconnect(notice)),
             };
-            if (parse.GetValue(Timeout) is { } timeout) options = options with { HandshakeTimeout = timeout };
-            if (parse.GetValue(Retries) is { } retries) options = options with { Reconnect = options.Reconnect with { MaxAttempts = retries } };
+            if (ChosenTimeout(parse) is { } timeout) options = options with { HandshakeTimeout = timeout };
+            if (ChosenRetries(parse) is { } retries) options = options with { Reconnect = options.Reconnect with { MaxAttempts = retries } };
 
             var rows = new StreamRows();
             var connected = false;
@@ -318,8 +321,8 @@ public static class ApiCommand
     {
         var errors = parse.InvocationConfiguration.Error;
         var options = new PolygonClientOptions(ResolveKey(parse)) { BaseUri = ResolveBase(parse), RatePlan = ResolvePlan(parse) };
-        if (parse.GetValue(Timeout) is { } timeout) options = options with { RequestTimeout = timeout };
-        if (parse.GetValue(Retries) is { } retries) options = options with { Retry = options.Retry with { MaxRetries = retries } };
+        if (ChosenTimeout(parse) is { } timeout) options = options with { RequestTimeout = timeout };
+        if (ChosenRetries(parse) is { } retries) options = options with { Retry = options.Retry with { MaxRetries = retries } };
         var attempts = options.Retry.MaxRetries + 1;
         options = options with { OnRetry = notice => errors.WriteLine(RetryLines.Rest(notice, attempts)) };
         using var client = new PolygonRestClient(options);
@@ -345,7 +348,19 @@ public static class ApiCommand
             ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)} (or pass --key)");
     }
 
-    private static Uri ResolveBase(ParseResult parse) => ParseBaseUrl(parse.GetValue(BaseUrl));
+    /// <summary><c>--timeout</c>, else <c>api.timeout</c> when the file sets it, else null: each client keeps its own default (REST request, stream handshake).</summary>
+    private static TimeSpan? ChosenTimeout(ParseResult parse) =>
+        parse.GetValue(Timeout) ?? (Configured(parse, "api.timeout") ? CliConfiguration.Of(parse).Settings.Api.Timeout : null);
+
+    /// <summary><c>--retries</c>, else <c>api.retries</c> when the file sets it, else null (each client's default).</summary>
+    private static int? ChosenRetries(ParseResult parse) =>
+        parse.GetValue(Retries) ?? (Configured(parse, "api.retries") ? CliConfiguration.Of(parse).Settings.Api.Retries : null);
+
+    private static bool Configured(ParseResult parse, string key) => CliConfiguration.Of(parse).Given.Contains(key);
+
+    /// <summary><c>--base-url</c>, else <c>api.base_url</c> of the configuration.</summary>
+    private static Uri ResolveBase(ParseResult parse) =>
+        parse.GetValue(BaseUrl) is { Length: > 0 } text ? ParseBaseUrl(text) : CliConfiguration.Of(parse).Settings.Api.BaseUrl;
 
     /// <summary><c>--base-url</c>: the live API when absent, else an http(s) URL (usage error otherwise); shared with <c>spx monitor</c>.</summary>
     internal static Uri ParseBaseUrl(string? text)
@@ -356,7 +371,14 @@ public static class ApiCommand
             : throw new UsageException($"--base-url '{text}' is not an http(s) URL");
     }
 
-    private static RatePlan ResolvePlan(ParseResult parse) => ParsePlan(parse.GetValue(Plan)!, ResolveBase(parse));
+    /// <summary><c>--plan</c>, else <c>api.plan</c> when the file sets it, else auto.</summary>
+    private static RatePlan ResolvePlan(ParseResult parse)
+    {
+        var text = parse.GetValue(Plan) is { Length: > 0 } flag ? flag
+            : Configured(parse, "api.plan") ? CliConfiguration.Of(parse).Settings.Api.Plan
+            : "auto";
+        return ParsePlan(text, ResolveBase(parse));
+    }
 
     /// <summary><c>--plan</c>: free, unlimited, N/SECONDS, or auto (unlimited for a loopback <paramref name="baseUri"/>); shared with <c>spx monitor</c>.</summary>
     internal static RatePlan ParsePlan(string text, Uri baseUri)

@@ -41,7 +41,7 @@ public static class GenerateCommand
             var last = parse.GetValue(to);
             if (last < first) throw new UsageException($"--to {last:yyyy-MM-dd} is before --from {first:yyyy-MM-dd}");
             if (first < MarketModel.Default.Epoch) throw new UsageException($"--from {first:yyyy-MM-dd} is before the synthetic market's first session {MarketModel.Default.Epoch:yyyy-MM-dd}");
-            var root = CommonOptions.ResolveLake(parse.GetValue(lake));
+            var root = CommonOptions.ResolveLake(parse, lake);
             var options = new SyntheticMarketOptions { Seed = parse.GetValue(seed), Profile = SyntheticProfile.Named(parse.GetValue(profile)!) };
             var market = new SyntheticMarket(options);
             var sessions = market.Sessions(first, last).Count;

@@ -28,7 +28,7 @@ public static class LakeCheckCommand
         };
         command.SetAction(parse =>
         {
-            using var session = LakeSession.Open(CommonOptions.ResolveLake(parse.GetValue(lake)));
+            using var session = LakeSession.Open(CommonOptions.ResolveLake(parse, lake));
             return Run(session, parse.GetValue(repair), parse.InvocationConfiguration.Output);
         });
         return command;

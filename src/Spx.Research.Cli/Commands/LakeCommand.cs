@@ -14,7 +14,7 @@ public static class LakeCommand
         var info = new Command("info", "List datasets with partitions, rows, bytes and date range") { lake, format };
         info.SetAction(parse =>
         {
-            using var session = LakeSession.Open(CommonOptions.ResolveLake(parse.GetValue(lake)));
+            using var session = LakeSession.Open(CommonOptions.ResolveLake(parse, lake));
             var rows = session.Info()
                 .Select(d => new object?[] { d.Dataset, d.Partitions, d.Files, d.Rows, d.Bytes, d.FirstDate, d.LastDate, d.QuarantinedRows })
                 .ToList();

@@ -31,10 +31,9 @@ public static class MonitorCommand
         {
             Description = $"API base URL (default {PolygonClientOptions.DefaultBaseUri}); e.g. http://127.0.0.1:PORT for spx simulate serve",
         };
-        var plan = new Option<string>("--plan")
+        var plan = new Option<string?>("--plan")
         {
-            Description = "Client-side rate limit: free (5 requests/min), unlimited, or N/SECONDS (default: free, unlimited for a loopback --base-url)",
-            DefaultValueFactory = _ => "auto",
+            Description = "Client-side rate limit: free (5 requests/min), unlimited, or N/SECONDS (default: api.plan of the configuration, else free, unlimited for a loopback --base-url)",
         };
         var serverClock = new Option<bool>("--server-clock")
         {
@@ -48,7 +47,7 @@ public static class MonitorCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var settings = Settings(parse.GetValue(baseUrl), parse.GetValue(plan)!, parse.GetValue(serverClock), parse.GetValue(lake));
+            var settings = Settings(parse, parse.GetValue(baseUrl), parse.GetValue(plan), parse.GetValue(serverClock), lake);
             var errors = parse.InvocationConfiguration.Error;
             var rate = ApiCommand.ParsePlan(settings.Api.Plan, settings.Api.BaseUrl);
             var key = ApiKey.FromEnvironment() ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)}");
@@ -100,21 +99,21 @@ public static class MonitorCommand
             });
 
     /// <summary>
-    /// The one place the poll's settings come in. Today: the flags over the defaults; the configuration file
-    /// (issue 10) slots in here, under the flags.
+    /// The one place the poll's settings come in: the configuration (<c>--config</c>, <c>SPX_CONFIG</c>,
+    /// <c>./spx.yaml</c> or the defaults) with the flags over it.
     /// </summary>
-    private static SpxSettings Settings(string? baseUrl, string plan, bool serverClock, string? lake)
+    private static SpxSettings Settings(ParseResult parse, string? baseUrl, string? plan, bool serverClock, Option<string?> lake)
     {
-        var defaults = new SpxSettings();
-        return defaults with
+        var configured = CliConfiguration.Of(parse).Settings;
+        return configured with
         {
-            Api = defaults.Api with
+            Api = configured.Api with
             {
-                BaseUrl = baseUrl is null ? defaults.Api.BaseUrl : ApiCommand.ParseBaseUrl(baseUrl),
-                Plan = plan,
+                BaseUrl = baseUrl is null ? configured.Api.BaseUrl : ApiCommand.ParseBaseUrl(baseUrl),
+                Plan = plan ?? (CliConfiguration.Of(parse).Given.Contains("api.plan") ? configured.Api.Plan : "auto"),
             },
-            Lake = defaults.Lake with { Path = CommonOptions.ResolveLake(lake) },
-            Monitor = defaults.Monitor with { FollowServerClock = serverClock || defaults.Monitor.FollowServerClock },
+            Lake = configured.Lake with { Path = CommonOptions.ResolveLake(parse, lake) },
+            Monitor = configured.Monitor with { FollowServerClock = serverClock || configured.Monitor.FollowServerClock },
         };
     }
 

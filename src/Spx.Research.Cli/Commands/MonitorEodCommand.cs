@@ -27,9 +27,9 @@ public static class MonitorEodCommand
         };
         command.SetAction(parse =>
         {
-            var root = CommonOptions.ResolveLake(parse.GetValue(lake));
+            var root = CommonOptions.ResolveLake(parse, lake);
             if (!Directory.Exists(root)) throw new LakeNotFoundException(root);
-            var endOfDay = new MonitorEndOfDay(new LakeLayout(root), new MonitorSettings());
+            var endOfDay = new MonitorEndOfDay(new LakeLayout(root), CliConfiguration.Of(parse).Settings.Monitor);
             var output = parse.InvocationConfiguration.Output;
             var session = parse.GetValue(date) ?? endOfDay.LatestPolledSession();
             if (session is null)

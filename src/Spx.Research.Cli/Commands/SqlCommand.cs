@@ -20,7 +20,7 @@ public static class SqlCommand
         {
             var text = parse.GetValue(query);
             if (string.IsNullOrWhiteSpace(text)) throw new UsageException("the query is empty");
-            using var session = LakeSession.Open(CommonOptions.ResolveLake(parse.GetValue(lake)));
+            using var session = LakeSession.Open(CommonOptions.ResolveLake(parse, lake));
             // Query() re-lists and re-runs if a concurrent writer swapped a partition version meanwhile.
             var table = session.Query(text!, ResultTable.From);
             ResultWriter.Write(table, parse.GetValue(format), parse.InvocationConfiguration.Output);

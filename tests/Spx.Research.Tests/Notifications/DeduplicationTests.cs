@@ -76,7 +76,7 @@ public sealed class DeduplicationTests : IDisposable
     {
         await using var slack = new Receiver();
         var state = NotificationState.PathInLake(_lake);
-        var settings = new Configuration.NotificationSettings { Targets = [Harness.Slack(slack)], QuietFrom = new TimeOnly(12, 0), QuietTo = new TimeOnly(13, 0) };
+        var settings = new Spx.Research.Configuration.NotificationSettings { Targets = [Harness.Slack(slack)], QuietFrom = new TimeOnly(12, 0), QuietTo = new TimeOnly(13, 0) };
         var noon = Harness.Morning.AddHours(2); // 12:30 New York
         var before = new Harness { StateFile = state };
         before.Clock.Now = noon;
@@ -145,7 +145,7 @@ public sealed class DeduplicationTests : IDisposable
     {
         await using var slack = new Receiver();
         var harness = new Harness { StateFile = NotificationState.PathInLake(_lake) };
-        using var notifier = new Notifier(new Configuration.NotificationSettings { Targets = [Harness.Slack(slack)] }, harness.Options with { Remember = TimeSpan.FromDays(7) });
+        using var notifier = new Notifier(new Spx.Research.Configuration.NotificationSettings { Targets = [Harness.Slack(slack)] }, harness.Options with { Remember = TimeSpan.FromDays(7) });
 
         await notifier.SendAsync([Harness.Alert()]);
         harness.Clock.Now = Harness.Morning.AddDays(8);

@@ -161,7 +161,7 @@ public sealed class FormatRequestTests
         Assert.Equal(2000, JsonNode.Parse(Assert.Single(discord.Seen).Body)!["content"]!.GetValue<string>().Length);
     }
 
-    private static async Task<Received> SendOne(Configuration.NotificationTarget target, Receiver receiver)
+    private static async Task<Received> SendOne(Spx.Research.Configuration.NotificationTarget target, Receiver receiver)
     {
         var harness = new Harness();
         using var notifier = harness.Notifier(target);

@@ -1,6 +1,6 @@
-using Spx.Research.Cli.Parsing;
+using Spx.Research.Configuration;
 
-namespace Spx.Research.Cli.Tests;
+namespace Spx.Research.Tests.Configuration;
 
 /// <summary>Durations parse strictly: a unit is required and must be one we know; <c>2d</c> is two days, never two seconds.</summary>
 public sealed class DurationTests
@@ -31,6 +31,13 @@ public sealed class DurationTests
 
     [Fact]
     public void Zero_is_refused() => Assert.Equal("must be longer than zero", Assert.Throws<FormatException>(() => Durations.Parse("0s")).Message);
+
+    [Fact]
+    public void Zero_is_allowed_where_a_delay_may_be_none()
+    {
+        Assert.Equal(TimeSpan.Zero, Durations.ParseAllowingZero("0s"));
+        Assert.Throws<FormatException>(() => Durations.ParseAllowingZero("soon"));
+    }
 
     [Theory]
     [InlineData(30, "30s")]

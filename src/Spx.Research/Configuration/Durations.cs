@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Spx.Research.Cli.Parsing;
+namespace Spx.Research.Configuration;
 
 /// <summary>
 /// Durations as users write them: a number with a unit (<c>500ms</c>, <c>90s</c>, <c>5m</c>, <c>1.5h</c>, <c>2d</c>)
 /// or a clock span <c>hh:mm:ss</c>. A bare number or an unknown unit is refused rather than guessed: <c>2d</c>
-/// once meant two seconds.
+/// once meant two seconds. One parser for the command line and <c>spx.yaml</c> alike.
 /// </summary>
 public static partial class Durations
 {
@@ -16,6 +16,11 @@ public static partial class Durations
         var value = TryParse(text.Trim()) ?? throw new FormatException("is not a duration: use 500ms, 90s, 5m, 1h, 2d or hh:mm:ss");
         return value > TimeSpan.Zero ? value : throw new FormatException("must be longer than zero");
     }
+
+    /// <summary>Like <see cref="Parse"/> but zero is allowed (<c>0s</c>): a delay or a wait may be none.</summary>
+    /// <exception cref="FormatException">Not one of the accepted forms.</exception>
+    public static TimeSpan ParseAllowingZero(string text) =>
+        TryParse(text.Trim()) ?? throw new FormatException("is not a duration: use 500ms, 90s, 5m, 1h, 2d or hh:mm:ss");
 
     /// <summary>The shortest exact form: <c>30s</c>, <c>5m</c>, <c>1h</c>, <c>2d</c>, <c>250ms</c>.</summary>
     public static string Format(TimeSpan span) => span switch
