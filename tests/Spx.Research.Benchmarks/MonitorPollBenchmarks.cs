@@ -52,7 +52,6 @@ public class MonitorPollBenchmarks
             new ContractFilter("SPXW", OptionRight.Put, 0.50, 1.03, 0, 120),
         ],
         SpySecondBars = false,
-        NewsPerSession = 0,
     };
 
     /// <summary>The monitor's settings with the window widened to every put of <see cref="Profile"/> (spot moves after the open).</summary>
@@ -69,6 +68,7 @@ public class MonitorPollBenchmarks
     private PolygonSimulator _simulator = null!;
     private PolygonRestClient _client = null!;
     private IReadOnlyList<PollRow> _previousPoll = null!;
+    private IReadOnlyList<PollRow> _poll = null!;
     private string _lake = null!;
 
     [GlobalSetup]
@@ -91,6 +91,7 @@ public class MonitorPollBenchmarks
             .RunAsync().GetAwaiter().GetResult();
         if (check.Contracts < MinimumContracts || check.RowsWritten != check.Contracts)
             throw new InvalidOperationException($"pollbench: the poll stored {check.RowsWritten:N0} of {check.Contracts:N0} contracts; the benchmark needs at least {MinimumContracts:N0}");
+        _poll = check.Rows;
         Console.WriteLine($"// pollbench chain at {Instant(Session):u}: {check.ChainItems:N0} items, {check.Contracts:N0} contracts polled ({string.Join(", ", check.ByRoot.Select(r => $"{r.Root} {r.Contracts:N0}"))}), {check.Expirations} expirations, spot {check.Spot:0.00}; previous session {_previousPoll.Count:N0} contracts");
     }
 
@@ -102,7 +103,7 @@ public class MonitorPollBenchmarks
         Directory.Delete(_root, recursive: true);
     }
 
-    [IterationSetup(Targets = [nameof(PageChain), nameof(Poll)])]
+    [IterationSetup(Targets = [nameof(PageChain), nameof(Poll), nameof(Store)])]
     public void FreshLake() => _lake = Directory.CreateDirectory(Path.Combine(_root, Guid.NewGuid().ToString("N"))).FullName;
 
     [IterationSetup(Target = nameof(Cycle))]
@@ -129,6 +130,15 @@ public class MonitorPollBenchmarks
         return items;
     }
 
+    /// <summary>The step the poll adds after its requests: the same rows appended to <c>monitor_polls</c> in a fresh lake.</summary>
+    [Benchmark(Description = "PollStore.Append of the poll's rows, no requests")]
+    public long Store()
+    {
+        var write = new PollStore(new LakeLayout(_lake)).Append(Session, _poll);
+        Console.WriteLine($"// store: {write.NewRows:N0} rows written");
+        return write.NewRows;
+    }
+
     [Benchmark(Description = "MonitorPoll.RunAsync into a fresh lake")]
     public async Task<int> Poll()
     {
@@ -145,7 +155,7 @@ public class MonitorPollBenchmarks
         var settings = new SpxSettings { Monitor = WideWindow };
         var result = await new MonitorCycle(_client, new LakeLayout(_lake), settings, new FixedClock(Instant(Session))).RunAsync();
         Report("cycle", result.Poll, _simulator.RestRequests - requestsBefore);
-        if (result.Detection is { } detection) Console.WriteLine($"// cycle detector: {string.Join("; ", detection.Summary())}");
+        if (result.Detection is { } detection) Console.WriteLine($"// cycle detector: {string.Join("; ", detection.Summary().Take(2))}");
         return result.Poll.Contracts;
     }
 
