@@ -102,6 +102,8 @@ public sealed class MonitorScheduler
         Write(MonitorLogLevel.Info, "stop requested: stopped between steps");
     }
 
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(1);
+
     private DateTimeOffset Now => _time.GetUtcNow();
 
     /// <summary>The next step: a missed end of day first, then the current slot if missing, the next slot, end of day.</summary>
@@ -260,7 +262,8 @@ public sealed class MonitorScheduler
             if (left <= TimeSpan.Zero) return !stop.IsCancellationRequested;
             try
             {
-                await Task.Delay(left, _time, stop).ConfigureAwait(false);
+                // Task.Delay counts whole milliseconds: a shorter wait would complete at once without time moving.
+                await Task.Delay(left < MinimumWait ? MinimumWait : left, _time, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
