@@ -71,20 +71,29 @@ public static class MonitorRunCommand
         });
         var log = new MonitorLog(output, settings.Logging.Folder);
         TimeProvider time = wall;
+        ServerClock? clock = null;
         if (settings.Monitor.FollowServerClock)
         {
-            var clock = await ServerClock.FollowAsync(
+            clock = await ServerClock.FollowAsync(
                 client,
-                new ServerClockOptions { OnNotice = message => log.Write(wall.GetUtcNow(), MonitorLogLevel.Warning, message) },
+                new ServerClockOptions { OnNotice = message => log.Write(time.GetUtcNow(), MonitorLogLevel.Warning, message) },
                 wall,
                 stop).ConfigureAwait(false);
             log.Write(clock.GetUtcNow(), MonitorLogLevel.Info, $"clock: following {baseUri.GetLeftPart(UriPartial.Authority)} at {clock.Rate:0.##}x the wall clock");
             time = clock;
         }
 
-        var context = new MonitorRunContext(settings, client, log, time);
-        var scheduler = new MonitorScheduler(steps(context), settings.Monitor, log, time);
-        await scheduler.RunAsync(once, stop).ConfigureAwait(false);
+        try
+        {
+            var context = new MonitorRunContext(settings, client, log, time);
+            var scheduler = new MonitorScheduler(steps(context), settings.Monitor, log, time);
+            await scheduler.RunAsync(once, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Before the client goes: a resync in flight would otherwise fail on it and log after the run.
+            if (clock is not null) await clock.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary><c>--lake</c>, then <c>SPX_LAKE</c>, then the configuration's path, as a full path.</summary>

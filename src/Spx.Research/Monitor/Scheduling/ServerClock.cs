@@ -14,7 +14,7 @@ namespace Spx.Research.Monitor.Scheduling;
 /// the wall clock, scaled by the rate; a scheduler re-checks the time after waking, so a rate corrected
 /// meanwhile costs nothing.
 /// </summary>
-public sealed class ServerClock : TimeProvider
+public sealed class ServerClock : TimeProvider, IAsyncDisposable
 {
     private readonly Func<CancellationToken, Task<DateTimeOffset>> _read;
     private readonly ServerClockOptions _options;
@@ -26,6 +26,8 @@ public sealed class ServerClock : TimeProvider
     private DateTimeOffset _lastGiven;
     private long _lastSyncWall;
     private int _syncing;
+    private int _stopped;
+    private Task _resync = Task.CompletedTask;
 
     private ServerClock(Func<CancellationToken, Task<DateTimeOffset>> read, ServerClockOptions options, TimeProvider wall, Reading first, Reading second, double rate)
     {
@@ -133,11 +135,11 @@ public sealed class ServerClock : TimeProvider
     /// <summary>Starts a background resync when one is due; never blocks the caller and never runs two at once.</summary>
     private void MaybeResync(long wallNow)
     {
-        if (_options.ResyncEvery is not { } every) return;
+        if (_options.ResyncEvery is not { } every || Volatile.Read(ref _stopped) == 1) return;
         if (_wall.GetElapsedTime(Interlocked.Read(ref _lastSyncWall), wallNow) < every) return;
         if (Interlocked.Exchange(ref _syncing, 1) == 1) return;
         Interlocked.Exchange(ref _lastSyncWall, wallNow);
-        _ = Task.Run(async () =>
+        _resync = Task.Run(async () =>
         {
             try
             {
@@ -152,6 +154,13 @@ public sealed class ServerClock : TimeProvider
                 Interlocked.Exchange(ref _syncing, 0);
             }
         });
+    }
+
+    /// <summary>Stops resyncing and waits for one in flight, so none outlives the client it reads through.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Interlocked.Exchange(ref _stopped, 1);
+        await _resync.ConfigureAwait(false);
     }
 
     private TimeSpan ToWall(TimeSpan server)
