@@ -53,7 +53,7 @@ public sealed class PolygonSimulator : IAsyncDisposable
             ?? throw new DirectoryNotFoundException($"No lake given and no {SampleLake.RelativePath} above {Directory.GetCurrentDirectory()}.");
         if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"Lake folder {root} does not exist.");
         _lake = new LakeGate(Path.GetFullPath(root));
-        var clock = Clock = new SimulatedClock(_options.ClockStart ?? DefaultStart(_lake), _options.Speed);
+        var clock = Clock = new SimulatedClock(_options.ClockStart ?? DefaultStart(_lake), _options.Speed, _options.Wall);
         var faults = new FaultInjector(_options.Faults);
 
         var builder = WebApplication.CreateSlimBuilder();

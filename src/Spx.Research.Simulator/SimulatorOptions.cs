@@ -27,6 +27,9 @@ public sealed record SimulatorOptions
     /// <summary>Simulated start instant; null means 10:00 New York time on the lake's first session (after its first 15-minute chain poll).</summary>
     public DateTimeOffset? ClockStart { get; init; }
 
+    /// <summary>The wall clock the simulated clock advances on; null is the system clock. A test passes fake time to drive a replay at speed 60 deterministically.</summary>
+    public TimeProvider? Wall { get; init; }
+
     /// <summary>When set, a WebSocket replay stops (and closes the socket normally) this much simulated time after it began.</summary>
     public TimeSpan? ReplayFor { get; init; }
 
