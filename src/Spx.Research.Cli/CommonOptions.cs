@@ -51,8 +51,4 @@ public static class CommonOptions
         Path.GetFullPath(parse.GetValue(lake) is { } option && !string.IsNullOrWhiteSpace(option)
             ? option
             : CliConfiguration.Of(parse).Settings.Lake.Path);
-
-    /// <summary>Replaced: the lake now also comes from the configuration file.</summary>
-    [Obsolete("Use ResolveLake(parse, lakeOption): it honours --config/spx.yaml (lake.path) as well as SPX_LAKE.", error: true)]
-    public static string ResolveLake(string? option) => throw new NotSupportedException(option);
 }

@@ -16,7 +16,7 @@ namespace Spx.Research.Cli.Commands;
 public static class MonitorRunCommand
 {
     /// <param name="steps">Builds the lake-backed steps from the effective settings and the verb's client, log and clock.</param>
-    /// <param name="settings">The loaded configuration (defaults when null); flags override it.</param>
+    /// <param name="settings">The loaded settings (the configuration file, <c>SPX_LAKE</c> and defaults, when null); flags override them.</param>
     /// <param name="wall">The wall clock (tests pass fake time); the system clock when null.</param>
     /// <param name="apiKey">Where the key comes from; <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c> when null (tests pass one without touching the environment).</param>
     public static Command Create(Func<MonitorRunContext, IMonitorSteps> steps, Func<SpxSettings>? settings = null, TimeProvider? wall = null, Func<ApiKey?>? apiKey = null)
@@ -32,11 +32,11 @@ public static class MonitorRunCommand
         };
         run.SetAction(parse =>
         {
-            var loaded = settings?.Invoke() ?? new SpxSettings();
+            var loaded = settings?.Invoke() ?? CliConfiguration.Of(parse).Settings;
             var effective = loaded with
             {
                 Api = loaded.Api with { BaseUrl = ResolveBase(parse.GetValue(baseUrl), loaded.Api.BaseUrl) },
-                Lake = loaded.Lake with { Path = ResolveLake(parse.GetValue(lake), loaded.Lake.Path) },
+                Lake = loaded.Lake with { Path = Path.GetFullPath(parse.GetValue(lake) is { Length: > 0 } flag ? flag : loaded.Lake.Path) },
                 Monitor = loaded.Monitor with { FollowServerClock = loaded.Monitor.FollowServerClock || parse.GetValue(serverClock) },
             };
             var key = (apiKey is null ? ApiKey.FromEnvironment() : apiKey())
@@ -95,12 +95,6 @@ public static class MonitorRunCommand
             if (clock is not null) await clock.DisposeAsync().ConfigureAwait(false);
         }
     }
-
-    /// <summary><c>--lake</c>, then <c>SPX_LAKE</c>, then the configuration's path, as a full path.</summary>
-    private static string ResolveLake(string? flag, string configured) =>
-        !string.IsNullOrWhiteSpace(flag) || Environment.GetEnvironmentVariable(CommonOptions.LakeVariable) is { Length: > 0 }
-            ? CommonOptions.ResolveLake(flag)
-            : Path.GetFullPath(configured);
 
     private static Uri ResolveBase(string? text, Uri configured)
     {
