@@ -1,10 +1,10 @@
-using System.Net;
 using System.Text.Json;
 using Spx.Research.Configuration;
 using Spx.Research.Lake;
 using Spx.Research.Market;
 using Spx.Research.Monitor;
 using Spx.Research.Notifications;
+using Spx.Research.Testing;
 
 namespace Spx.Research.EndToEnd.Tests;
 
@@ -22,10 +22,10 @@ public sealed class MonitorCycleTests : IDisposable
     [Fact]
     public async Task Alerts_are_stored_then_sent_once_each_and_a_repeated_poll_sends_nothing()
     {
-        using var receiver = new WebhookReceiver();
+        await using var receiver = new Receiver();
         var settings = new SpxSettings
         {
-            Notifications = new NotificationSettings { Targets = [new NotificationTarget("webhook", "desk") { Url = receiver.Url }] },
+            Notifications = new NotificationSettings { Targets = [new NotificationTarget("webhook", "desk") { Url = new Uri(receiver.BaseUri, "/hook") }] },
         };
 
         var first = await CycleAt(new TimeOnly(10, 30), settings);
@@ -38,12 +38,13 @@ public sealed class MonitorCycleTests : IDisposable
         Assert.Equal(detection.Raised.Count, lake.Scalar<long>("SELECT count(*) FROM alerts"));
         Assert.Equal(
             detection.Raised.Select(a => $"2025-03-03|{a.Ticker}|{a.Rule}").Order(),
-            receiver.Bodies.Select(b => JsonDocument.Parse(b).RootElement.GetProperty("key").GetString()!).Order());
+            receiver.Seen.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("key").GetString()!).Order());
         Assert.All(first.Notified, n => Assert.Equal(NotificationStatus.Sent, n.Status));
 
         Assert.Empty(Assert.IsType<Monitor.Detection.DetectorResult>(repeat.Detection).Raised);
         Assert.Empty(repeat.Notified);
-        Assert.Equal(detection.Raised.Count, receiver.Bodies.Count);
+        Assert.Equal(detection.Raised.Count, receiver.Seen.Count);
+        Assert.All(receiver.Seen, r => Assert.Equal(("POST", "/hook"), (r.Method, r.PathAndQuery)));
     }
 
     private async Task<MonitorCycleResult> CycleAt(TimeOnly time, SpxSettings settings)
@@ -59,53 +60,5 @@ public sealed class MonitorCycleTests : IDisposable
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    /// <summary>A generic JSON webhook on loopback that keeps every body it is sent.</summary>
-    private sealed class WebhookReceiver : IDisposable
-    {
-        private readonly HttpListener _listener = new();
-        private readonly List<string> _bodies = [];
-
-        public WebhookReceiver()
-        {
-            var port = FreePort();
-            Url = new Uri($"http://127.0.0.1:{port}/hook/");
-            _listener.Prefixes.Add(Url.ToString());
-            _listener.Start();
-            _ = Task.Run(ServeAsync);
-        }
-
-        public Uri Url { get; }
-
-        public IReadOnlyList<string> Bodies { get { lock (_bodies) return _bodies.ToArray(); } }
-
-        public void Dispose() => _listener.Close();
-
-        private async Task ServeAsync()
-        {
-            while (_listener.IsListening)
-            {
-                HttpListenerContext context;
-                try { context = await _listener.GetContextAsync(); }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-                using (var reader = new StreamReader(context.Request.InputStream))
-                {
-                    var body = await reader.ReadToEndAsync();
-                    lock (_bodies) _bodies.Add(body);
-                }
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
-        }
-
-        private static int FreePort()
-        {
-            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
-        }
     }
 }

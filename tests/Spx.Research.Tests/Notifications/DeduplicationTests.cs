@@ -1,3 +1,4 @@
+using Spx.Research.Testing;
 using Spx.Research.Notifications;
 
 namespace Spx.Research.Tests.Notifications;

@@ -1,3 +1,4 @@
+using Spx.Research.Testing;
 using System.Text.Json.Nodes;
 using Spx.Research.Notifications;
 

@@ -1,3 +1,4 @@
+using Spx.Research.Testing;
 using Spx.Research.Configuration;
 using Spx.Research.Notifications;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Spx.Research.Tests.Notifications;
+namespace Spx.Research.Testing;
 
 /// <summary>What a receiver saw: one HTTP request, whole.</summary>
 internal sealed record Received(string Method, string PathAndQuery, string? ContentType, string? UserAgent, string Body);
