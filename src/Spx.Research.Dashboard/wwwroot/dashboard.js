@@ -222,7 +222,9 @@
       emptyRow(tbody, 13, data.poll_ts ? "no contracts for this expiration" : "no polls in the lake yet");
       return;
     }
-    for (const r of data.rows) {
+    // Most active first: flagged contracts, then by day volume (the API orders by expiry and strike).
+    const rows = [...data.rows].sort((a, b) => (b.flags.length > 0) - (a.flags.length > 0) || b.day_volume - a.day_volume || a.strike - b.strike);
+    for (const r of rows) {
       const row = el("tr");
       row.dataset.ticker = r.ticker;
       row.dataset.expiry = r.expiry;
@@ -317,10 +319,16 @@
         td(a.ticker, "ticker"),
         td(fmtCount(a.day_volume), "n"),
         td(a.comparison_source),
-        td(a.message, "msg"),
+        messageCell(a.message),
       );
       tbody.append(row);
     }
+  }
+
+  function messageCell(message) {
+    const cell = td(message, "msg");
+    cell.title = message;
+    return cell;
   }
 
   function renderDaily(data) {
