@@ -136,14 +136,14 @@
   function renderHealth(h) {
     const m = h.market;
     $("market-dot").className = "dot " + (marketDots[m.state] || "idle");
-    let market = "market " + m.state.replace("_", " ");
+    let market = "market " + m.state.replaceAll("_", " ");
     if (m.holiday) market += " (" + m.holiday + ")";
     if (m.state !== "open") market += " · opens " + etDay.format(new Date(m.next_open));
     else if (m.close) market += " · closes " + fmtTime(m.close) + (m.early_close ? " early" : "");
     $("market-text").textContent = market;
 
     $("health-dot").className = "dot " + (healthDots[h.status] || "idle");
-    $("health-text").textContent = "monitor " + h.status.replace("_", " ") + (h.lag_seconds !== null ? " · " + fmtLag(h.lag_seconds) + " ago" : "");
+    $("health-text").textContent = "monitor " + h.status.replaceAll("_", " ") + (h.lag_seconds !== null ? " · " + fmtLag(h.lag_seconds) + " ago" : "");
     $("poll").textContent = h.poll_ts ? fmtTime(h.poll_ts) + " ET" : "—";
     $("session").textContent = h.session || "—";
   }
@@ -235,7 +235,7 @@
       const changeCell = td(null, "n");
       changeCell.append(signed(r.change));
       const flagsCell = td(null);
-      for (const flag of r.flags) flagsCell.append(el("span", flag.replace("_", " "), "flag" + (r.alerted.includes(flag) ? " alerted" : "")));
+      for (const flag of r.flags) flagsCell.append(el("span", flag.replaceAll("_", " "), "flag" + (r.alerted.includes(flag) ? " alerted" : "")));
       row.append(
         td(r.ticker, "ticker"),
         td(r.expiry),
@@ -315,7 +315,7 @@
       const row = el("tr");
       row.append(
         td(a.session + " " + fmtTime(a.poll_ts)),
-        td(a.rule.replace("_", " ")),
+        td(a.rule.replaceAll("_", " ")),
         td(a.ticker, "ticker"),
         td(fmtCount(a.day_volume), "n"),
         td(a.comparison_source),
