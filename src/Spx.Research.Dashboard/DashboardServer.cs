@@ -60,6 +60,7 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/api/intraday/latest", Lake(IntradayEndpoints.Latest));
         app.MapGet("/api/intraday/latest/enriched", Lake((json, lake, query) => EnrichedEndpoint.Write(json, lake, query, _options)));
         app.MapGet("/api/intraday", Lake(IntradayEndpoints.Session));
+        app.MapGet("/api/intraday/series", Lake(IntradayEndpoints.Series));
         app.MapGet("/api/expirations", Lake(ExpirationsEndpoint.Write));
         app.MapGet("/api/daily", Lake(DailyEndpoint.Write));
         app.MapGet("/api/alerts", Lake(AlertsEndpoint.Write));

@@ -74,6 +74,21 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Series_aligns_each_contracts_day_volume_with_the_sessions_polls()
+    {
+        _lake.WritePolls(new Poll(Et(Wednesday, 10, 30), Busy, April4, 5800, 700, 100)); // only Busy in the third poll
+
+        var series = await _dashboard.Json("/api/intraday/series");
+        var april18 = await _dashboard.Json("/api/intraday/series?expiry=2025-04-18");
+
+        Assert.Equal(["2025-03-05T15:00:00Z", "2025-03-05T15:15:00Z", "2025-03-05T15:30:00Z"], series.GetProperty("polls").EnumerateArray().Select(p => p.GetString()!));
+        Assert.Equal("[150,600,700]", series.GetProperty("series").GetProperty(Busy).GetRawText());
+        Assert.Equal("[40,45,null]", series.GetProperty("series").GetProperty(Thin).GetRawText());
+        Assert.Equal([Dormant], april18.GetProperty("series").EnumerateObject().Select(p => p.Name));
+        Assert.Equal("[0,120]", april18.GetProperty("series").GetProperty(Dormant).GetRawText());
+    }
+
+    [Fact]
     public async Task Enriched_has_the_detectors_comparison_change_and_rule_flags()
     {
         var enriched = await _dashboard.Json("/api/intraday/latest/enriched");

@@ -16,7 +16,7 @@ public sealed class LakeProblemTests : IDisposable
 
     public static TheoryData<string> LakeEndpoints =>
     [
-        "/api/health", "/api/intraday/latest", "/api/intraday/latest/enriched", "/api/intraday",
+        "/api/health", "/api/intraday/latest", "/api/intraday/latest/enriched", "/api/intraday", "/api/intraday/series",
         "/api/expirations", "/api/daily", "/api/alerts", "/api/stats",
     ];
 

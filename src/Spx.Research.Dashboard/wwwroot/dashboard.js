@@ -89,7 +89,7 @@
         getJson("/api/health"),
         getJson("/api/expirations"),
         getJson(withExpiry("/api/intraday/latest/enriched")),
-        getJson(withExpiry("/api/intraday")),
+        getJson(withExpiry("/api/intraday/series")),
         getJson(withExpiry("/api/alerts?limit=200")),
         getJson(withExpiry("/api/daily")),
         getJson("/api/stats"),
@@ -175,12 +175,12 @@
   // --- latest poll table --------------------------------------------------------------------------------------
 
   function sparkSeries(intraday) {
+    const polls = intraday.polls.map((p) => Date.parse(p));
     const series = new Map();
-    for (const row of intraday.rows) {
-      if (!series.has(row.ticker)) series.set(row.ticker, []);
-      series.get(row.ticker).push([Date.parse(row.poll_ts), row.day_volume]);
+    for (const [ticker, volumes] of Object.entries(intraday.series)) {
+      series.set(ticker, volumes.map((v, i) => [polls[i], v]).filter((p) => p[1] !== null));
     }
-    return { polls: intraday.polls.map((p) => Date.parse(p)), series };
+    return { polls, series };
   }
 
   function sparkline(points, polls) {
