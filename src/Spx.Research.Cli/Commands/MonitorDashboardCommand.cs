@@ -21,13 +21,13 @@ public static class MonitorDashboardCommand
         var lake = CommonOptions.Lake();
         var address = new Option<IPAddress>("--address")
         {
-            Description = $"Address to listen on (default {defaults.Address}; 0.0.0.0 exposes it to the network)",
+            Description = "Address to listen on (0.0.0.0 exposes the dashboard to the network)",
             DefaultValueFactory = _ => IPAddress.Parse(defaults.Address),
             CustomParser = ValueParsers.For(ParseAddress),
         };
         var port = new Option<int>("--port")
         {
-            Description = $"Port to listen on (default {defaults.Port}; 0 = a free one)",
+            Description = "Port to listen on (0 = a free one)",
             DefaultValueFactory = _ => defaults.Port,
             CustomParser = ValueParsers.For(ValueParsers.Int(0, 65535)),
         };
