@@ -48,15 +48,17 @@ public sealed class ApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_expiry_filter_keeps_only_that_expiration()
+    public async Task The_expiry_and_ticker_filters_keep_only_what_they_name()
     {
         var latest = await _dashboard.Json("/api/intraday/latest?expiry=2025-04-18");
         var enriched = await _dashboard.Json("/api/intraday/latest/enriched?expiry=2025-04-18");
         var intraday = await _dashboard.Json("/api/intraday?expiry=2025-04-04");
+        var oneTicker = await _dashboard.Json($"/api/intraday/latest?ticker={Uri.EscapeDataString(Thin)}");
 
         Assert.Equal([Dormant], Strings(latest.GetProperty("rows"), "ticker"));
         Assert.Equal([Dormant], Strings(enriched.GetProperty("rows"), "ticker"));
         Assert.Equal([Busy, Busy, Thin, Thin], Strings(intraday.GetProperty("rows"), "ticker"));
+        Assert.Equal([Thin], Strings(oneTicker.GetProperty("rows"), "ticker"));
     }
 
     [Fact]
