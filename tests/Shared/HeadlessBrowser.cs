@@ -62,6 +62,44 @@ public sealed class HeadlessBrowser : IAsyncLifetime
         return open;
     }
 
+    /// <summary>
+    /// Opens a page served over HTTP (a loopback server under test) in a fresh context, refusing and recording
+    /// every request to another origin, so a page that reaches for a CDN fails the test.
+    /// </summary>
+    public async Task<OpenPage> OpenUrl(Uri url)
+    {
+        var origin = url.GetLeftPart(UriPartial.Authority);
+        var context = await _browser!.NewContextAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 } });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        var open = new OpenPage(page);
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (route.Request.Url.StartsWith(origin + "/", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+            }
+            else
+            {
+                open.Network.Add(route.Request.Url);
+                await route.AbortAsync();
+            }
+        });
+        page.PageError += (_, error) => open.Errors.Add(error);
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+                open.Errors.Add(message.Text);
+        };
+        page.Dialog += async (_, dialog) =>
+        {
+            open.Errors.Add("dialog: " + dialog.Message);
+            await dialog.DismissAsync();
+        };
+        await page.GotoAsync(url.AbsoluteUri, new() { WaitUntil = WaitUntilState.Load });
+        return open;
+    }
+
     public async Task DisposeAsync()
     {
         if (_browser is not null)
