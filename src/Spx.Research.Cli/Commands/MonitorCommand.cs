@@ -22,6 +22,7 @@ public static class MonitorCommand
         var monitor = new Command("monitor", "The SPX put-hedging monitor: poll SPX/SPXW puts into the lake");
         monitor.Add(Poll());
         monitor.Add(MonitorEodCommand.Create());
+        monitor.Add(MonitorDashboardCommand.Create());
         monitor.Add(MonitorRunCommand.Create(context => new LakeMonitorSteps(context.Client, context.Settings, Notifiers(context.Settings, Console.Error))));
         return monitor;
     }

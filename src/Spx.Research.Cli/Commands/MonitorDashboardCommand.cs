@@ -19,17 +19,15 @@ public static class MonitorDashboardCommand
     {
         var defaults = new DashboardSettings();
         var lake = CommonOptions.Lake();
-        var address = new Option<IPAddress>("--address")
+        var address = new Option<IPAddress?>("--address")
         {
-            Description = "Address to listen on (0.0.0.0 exposes the dashboard to the network)",
-            DefaultValueFactory = _ => IPAddress.Parse(defaults.Address),
+            Description = $"Address to listen on (default: dashboard.address of the configuration, else {defaults.Address}; 0.0.0.0 exposes the dashboard to the network)",
             CustomParser = ValueParsers.For(ParseAddress),
         };
-        var port = new Option<int>("--port")
+        var port = new Option<int?>("--port")
         {
-            Description = "Port to listen on (0 = a free one)",
-            DefaultValueFactory = _ => defaults.Port,
-            CustomParser = ValueParsers.For(ValueParsers.Int(0, 65535)),
+            Description = $"Port to listen on, 0 = a free one (default: dashboard.port of the configuration, else {defaults.Port})",
+            CustomParser = ValueParsers.For(text => (int?)ValueParsers.Int(0, 65535)(text)),
         };
         var command = new Command("dashboard", "Serve the monitor's live dashboard (JSON API + page) over the lake until Ctrl+C")
         {
@@ -37,11 +35,18 @@ public static class MonitorDashboardCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var root = CommonOptions.ResolveLake(parse.GetValue(lake));
+            var root = CommonOptions.ResolveLake(parse, lake);
+            var settings = CliConfiguration.Of(parse).Settings;
             var options = new DashboardOptions
             {
                 LakeRoot = root,
-                Dashboard = defaults with { Address = parse.GetValue(address)!.ToString(), Port = parse.GetValue(port) },
+                Dashboard = settings.Dashboard with
+                {
+                    Address = parse.GetValue(address)?.ToString() ?? settings.Dashboard.Address,
+                    Port = parse.GetValue(port) ?? settings.Dashboard.Port,
+                },
+                Detector = settings.Detector,
+                Monitor = settings.Monitor,
             };
             var output = parse.InvocationConfiguration.Output;
             var errors = parse.InvocationConfiguration.Error;
