@@ -52,8 +52,9 @@ public sealed class MonitorRunVerbTests : IDisposable
             steps.Polls.Select(p => p.Slot));
         Assert.All(steps.Polls, p => Assert.True(p.At >= p.Slot, $"poll {p.Slot:O} ran early, at {p.At:O}"));
         Assert.Equal([new DateOnly(2025, 3, 3)], steps.EndOfDays);
-        var clock = Assert.IsType<ServerClock>(seen!.Time);
-        Assert.InRange(clock.Rate, 59.4, 60.6); // measured at ticks of whole server seconds, then re-anchored by resyncs
+        // The verb follows the server's clock; how exactly it measures the rate is ServerClockTests' job (here the fake
+        // wall jumps between timers while HTTP answers in real time, so the measured rate depends on load).
+        Assert.IsType<ServerClock>(seen!.Time);
         Assert.True(seen.Settings.Monitor.FollowServerClock);
         Assert.Equal(Path.GetFullPath(_logs), seen.Settings.Lake.Path);
         Assert.Contains($"clock: following {baseUri.GetLeftPart(UriPartial.Authority)} at ", run.Output, StringComparison.Ordinal);
