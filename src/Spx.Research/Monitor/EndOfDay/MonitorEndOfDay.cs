@@ -15,6 +15,7 @@ public sealed class MonitorEndOfDay
 {
     private const string Polls = "monitor_polls";
     private const string Daily = "monitor_daily";
+    private const string Alerts = "alerts";
 
     private readonly LakeLayout _lake;
     private readonly MonitorSettings _settings;
@@ -48,6 +49,8 @@ public sealed class MonitorEndOfDay
         var pollRows = writer.Connection.ExecuteScalar<long>($"SELECT count(*) FROM {Read(files)}");
         var daily = writer.ReplacePartition(Daily, session, LakeSource.FromSql(LastPollPerContract(files)));
         var compaction = writer.CompactPartition(Polls, session);
+        // Each poll appends its alerts as a small file: one file per session is what readers want.
+        if (_lake.Partitions(Alerts).Contains(session)) writer.CompactPartition(Alerts, session);
         var removedPolls = RemoveBefore(writer, Polls, RetentionCutoffs.FirstPollSessionKept(session, _settings, _calendar));
         var removedDaily = RemoveBefore(writer, Daily, RetentionCutoffs.FirstDailyDateKept(session, _settings));
         return new EndOfDayReport(session, pollRows, daily, compaction, removedPolls, removedDaily, Totals());

@@ -1,4 +1,6 @@
 using Spx.Research.Configuration;
+using Spx.Research.Lake;
+using Spx.Research.Monitor.Detection;
 using Spx.Research.Monitor.EndOfDay;
 using Spx.Research.Tests.Monitor.Detection;
 using Spx.Research.Testing;
@@ -64,6 +66,34 @@ public sealed class MonitorEndOfDayTests : IDisposable
         Assert.Equal("2025-03-05: 4 poll rows; monitor_daily 2 contracts (written)", report.Lines()[0]);
         Assert.Contains("total monitor_polls: 1 partitions, 1 files, 4 rows, 2025-03-05..2025-03-05", report.Lines());
     }
+
+    [Fact]
+    public void The_sessions_alerts_appended_poll_by_poll_are_compacted_into_one_file()
+    {
+        PollDay(Wednesday);
+        using (var writer = new LakeWriter(_lake.Layout, Registry))
+        {
+            AlertStore.Append(writer, Wednesday, [Alert(Et(Wednesday, 9, 45), A, "volume_delta")]);
+            AlertStore.Append(writer, Wednesday, [Alert(Et(Wednesday, 15, 45), A, "day_over_day"), Alert(Et(Wednesday, 15, 45), B, "volume_delta")]);
+        }
+        Assert.Equal(2, _lake.Layout.PartitionFiles("alerts", Wednesday).Count);
+
+        EndOfDay().Run(Wednesday);
+
+        Assert.Single(_lake.Layout.PartitionFiles("alerts", Wednesday));
+        using var session = _lake.Session();
+        Assert.Equal(
+            [$"{B} volume_delta", $"{A} day_over_day", $"{A} volume_delta"],
+            session.Query("SELECT ticker || ' ' || rule FROM alerts ORDER BY ticker, rule", r =>
+            {
+                var rows = new List<string>();
+                while (r.Read()) rows.Add(r.GetString(0));
+                return rows.ToArray();
+            }));
+    }
+
+    private static HedgingAlert Alert(DateTimeOffset pollTs, string ticker, string rule) =>
+        new(pollTs, Wednesday, rule, ticker, new DateOnly(2025, 4, 17), 5000, 5800, 900, 720, null, ComparisonSource.None, 200_000, $"{rule} {ticker}");
 
     [Fact]
     public void Running_twice_changes_no_file()
