@@ -78,7 +78,7 @@ internal sealed class MonitorTestLake : IDisposable
         .AppendValue("I:SPX")
         .AppendValue(row.Ticker.StartsWith("O:SPXW", StringComparison.Ordinal) ? "SPXW" : "SPX")
         .AppendValue(Expiry)
-        .AppendValue("put")
+        .AppendValue("P")
         .AppendValue(row.Strike)
         .AppendValue(row.Spot)
         .AppendValue(row.DayVolume)
