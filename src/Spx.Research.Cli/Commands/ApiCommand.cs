@@ -263,6 +263,9 @@ public static class ApiCommand
             var baseUrl = parse.GetValue(BaseUrl) is { Length: > 0 } flag ? flag
                 : Configured(parse, "api.base_url") ? CliConfiguration.Of(parse).Settings.Api.BaseUrl.OriginalString
                 : null;
+            // The live API's REST host is not its stream host (only a simulator serves both on one port), so the
+            // default base URL — e.g. from a copied spx.example.yaml — means the live stream, real-time or delayed.
+            if (baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var given) && given.Host == PolygonClientOptions.DefaultBaseUri.Host) baseUrl = null;
             var errors = parse.InvocationConfiguration.Error;
             var options = new PolygonStreamOptions
             {

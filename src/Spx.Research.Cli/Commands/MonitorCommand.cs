@@ -5,6 +5,7 @@ using Spx.Research.Configuration;
 using Spx.Research.Lake;
 using Spx.Research.Monitor;
 using Spx.Research.Monitor.Polling;
+using Spx.Research.Monitor.Scheduling;
 using Spx.Research.Notifications;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
@@ -23,7 +24,9 @@ public static class MonitorCommand
         monitor.Add(Poll());
         monitor.Add(MonitorEodCommand.Create());
         monitor.Add(MonitorDashboardCommand.Create());
-        monitor.Add(MonitorRunCommand.Create(context => new LakeMonitorSteps(context.Client, context.Settings, Notifiers(context.Settings, Console.Error))));
+        // Unattended: notification lines go to the run's log (terminal and daily file) like every other line.
+        monitor.Add(MonitorRunCommand.Create(context => new LakeMonitorSteps(context.Client, context.Settings,
+            Notifiers(context.Settings, line => context.Log.Write(context.Time.GetUtcNow(), MonitorLogLevel.Info, line)))));
         return monitor;
     }
 
@@ -65,10 +68,10 @@ public static class MonitorCommand
                 OnRetry = notice => errors.WriteLine(RetryLines.Rest(notice, settings.Api.Retries + 1)),
             };
             using var client = new PolygonRestClient(options);
-            TimeProvider clock = settings.Monitor.FollowServerClock ? await ServerClock.ReadAsync(client, cancellationToken: ct) : TimeProvider.System;
+            TimeProvider clock = settings.Monitor.FollowServerClock ? await Monitor.Polling.ServerClock.ReadAsync(client, cancellationToken: ct) : TimeProvider.System;
 
             var lakeLayout = new LakeLayout(settings.Lake.Path);
-            using var notifier = Notifiers(settings, errors);
+            using var notifier = Notifiers(settings, line => errors.WriteLine($"spx: {line}"));
             var cycle = await new MonitorCycle(client, lakeLayout, settings, clock, notifier).RunAsync(ct);
             var result = cycle.Poll;
             if (result.Skipped is { } why) errors.WriteLine($"spx: {why}");
@@ -90,13 +93,13 @@ public static class MonitorCommand
         return command;
     }
 
-    /// <summary>A notifier when the configuration names targets; failures are logged on stderr, never thrown.</summary>
-    private static Notifier? Notifiers(SpxSettings settings, TextWriter errors) =>
+    /// <summary>A notifier when the configuration names targets; its failures are logged through <paramref name="log"/>, never thrown.</summary>
+    private static Notifier? Notifiers(SpxSettings settings, Action<string> log) =>
         settings.Notifications.Targets.Count == 0
             ? null
             : new Notifier(settings.Notifications, new NotifierOptions
             {
-                Log = line => errors.WriteLine($"spx: {line}"),
+                Log = log,
                 StateFile = NotificationState.PathInLake(settings.Lake.Path),
             });
 

@@ -62,15 +62,17 @@ public static class MonitorRunCommand
     private static async Task RunAsync(SpxSettings settings, ApiKey key, Func<MonitorRunContext, IMonitorSteps> steps, bool once, TimeProvider wall, TextWriter output, CancellationToken stop)
     {
         var baseUri = settings.Api.BaseUrl;
+        var log = new MonitorLog(output, settings.Logging.Folder);
+        TimeProvider time = wall;
         using var client = new PolygonRestClient(new PolygonClientOptions(key)
         {
             BaseUri = baseUri,
             RequestTimeout = settings.Api.Timeout,
             Retry = RetrySettings.Default with { MaxRetries = settings.Api.Retries },
             RatePlan = baseUri.IsLoopback || settings.Api.Plan.Equals("unlimited", StringComparison.OrdinalIgnoreCase) ? RatePlan.Unlimited : RatePlan.Free,
+            // Unattended, a retry belongs in the log like everything else (spx api and monitor poll print it on stderr).
+            OnRetry = notice => log.Write(time.GetUtcNow(), MonitorLogLevel.Warning, RetryLines.Rest(notice, settings.Api.Retries + 1)),
         });
-        var log = new MonitorLog(output, settings.Logging.Folder);
-        TimeProvider time = wall;
         ServerClock? clock = null;
         if (settings.Monitor.FollowServerClock)
         {
@@ -86,8 +88,15 @@ public static class MonitorRunCommand
         try
         {
             var context = new MonitorRunContext(settings, client, log, time);
-            var scheduler = new MonitorScheduler(steps(context), settings.Monitor, log, time);
-            await scheduler.RunAsync(once, stop).ConfigureAwait(false);
+            var work = steps(context);
+            try
+            {
+                await new MonitorScheduler(work, settings.Monitor, log, time).RunAsync(once, stop).ConfigureAwait(false);
+            }
+            finally
+            {
+                (work as IDisposable)?.Dispose();
+            }
         }
         finally
         {
@@ -96,11 +105,6 @@ public static class MonitorRunCommand
         }
     }
 
-    private static Uri ResolveBase(string? text, Uri configured)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return configured;
-        return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-            ? uri
-            : throw new UsageException($"--base-url '{text}' is not an http(s) URL");
-    }
+    private static Uri ResolveBase(string? text, Uri configured) =>
+        string.IsNullOrWhiteSpace(text) ? configured : ApiCommand.ParseBaseUrl(text);
 }

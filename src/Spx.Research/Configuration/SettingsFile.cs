@@ -202,15 +202,22 @@ public sealed partial class SettingsFile
         return false;
     }
 
+    private static bool NamesVariable(YamlScalarNode scalar) => scalar.Value?.Contains("${", StringComparison.Ordinal) == true;
+
     /// <summary>The key, or something under it, was refused.</summary>
     private bool WasRefused(string path) =>
         _refused.Any(r => r == path || r.StartsWith(path + ".", StringComparison.Ordinal) || r.StartsWith(path + "[", StringComparison.Ordinal));
 
-    /// <summary>The value as the user wrote it (after substitution): quoted when it was quoted or is empty.</summary>
+    /// <summary>
+    /// The value as the user wrote it: quoted when it was quoted or is empty. A value that names an environment
+    /// variable is shown as written (<c>${VAR}</c>), never substituted: the variable may hold a secret.
+    /// </summary>
     private static string? Shown(YamlNode node, string? text)
     {
+        if (node is YamlSequenceNode list && list.Children.OfType<YamlScalarNode>().Any(NamesVariable))
+            return $"[{string.Join(", ", list.Children.OfType<YamlScalarNode>().Select(c => c.Value))}]";
         if (node is not YamlScalarNode scalar) return text;
-        text ??= scalar.Value ?? "";
+        text = NamesVariable(scalar) ? scalar.Value! : text ?? scalar.Value ?? "";
         return scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted || text.Length == 0 ? $"\"{text}\"" : text;
     }
 

@@ -89,6 +89,6 @@ internal abstract class ColumnFiller(int ordinal)
 
     private sealed class Values(int ordinal) : Typed<object?>(ordinal)
     {
-        protected override void ReadValue(DuckDBDataReader reader, int row) => Items[row] = reader.GetValue(Ordinal);
+        protected override void ReadValue(DuckDBDataReader reader, int row) => Items[row] = DuckDbValue.Read(reader, Ordinal);
     }
 }

@@ -47,7 +47,16 @@ public sealed class LakeCheck(LakeSession session, IReadOnlyList<DatasetGroup> g
     {
         string? Unreadable()
         {
-            if (ParquetEnvelope.Problem(file) is { } envelope) return envelope;
+            string? envelope;
+            try
+            {
+                envelope = ParquetEnvelope.Problem(file);
+            }
+            catch (IOException)
+            {
+                return null; // retired by a writer since the listing: nothing of it is visible any more
+            }
+            if (envelope is not null) return envelope;
             var literal = SqlText.Literal(file);
             try
             {
@@ -59,7 +68,7 @@ public sealed class LakeCheck(LakeSession session, IReadOnlyList<DatasetGroup> g
             }
             catch (DbException error)
             {
-                return FirstLine(error.Message);
+                return File.Exists(file) ? FirstLine(error.Message) : null;
             }
         }
 

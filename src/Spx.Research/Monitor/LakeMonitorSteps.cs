@@ -15,7 +15,7 @@ namespace Spx.Research.Monitor;
 /// so a restart resumes from what was written, not from memory. The same classes back <c>spx monitor poll</c>
 /// and <c>spx monitor eod</c>, so the scheduler and a crontab produce the same lake.
 /// </summary>
-public sealed class LakeMonitorSteps(PolygonRestClient client, SpxSettings settings, Notifier? notifier = null) : IMonitorSteps
+public sealed class LakeMonitorSteps(PolygonRestClient client, SpxSettings settings, Notifier? notifier = null) : IMonitorSteps, IDisposable
 {
     private readonly LakeLayout _lake = new(settings.Lake.Path);
 
@@ -60,6 +60,9 @@ public sealed class LakeMonitorSteps(PolygonRestClient client, SpxSettings setti
         using var session = new LakeSession(_lake, DatasetRegistry.Default);
         return session.Query(sql, read);
     }
+
+    /// <summary>Disposes the notifier it was given (its HTTP client).</summary>
+    public void Dispose() => notifier?.Dispose();
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

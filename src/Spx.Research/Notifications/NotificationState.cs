@@ -61,7 +61,16 @@ public sealed class NotificationState
         catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
         {
             var aside = $"{path}.damaged-{time.GetUtcNow().UtcDateTime:yyyyMMdd'T'HHmmss'Z'}";
-            File.Move(path, aside, overwrite: true);
+            try
+            {
+                File.Move(path, aside, overwrite: true);
+            }
+            catch (Exception moving) when (moving is IOException or UnauthorizedAccessException)
+            {
+                log?.Invoke($"notify: state file {path} is not valid and cannot be moved aside ({moving.Message}); keeping what is sent in memory only.");
+                state._path = null;
+                return state;
+            }
             log?.Invoke($"notify: state file {path} is not valid ({e.Message.Split('\n')[0]}); moved to {aside}, starting empty, so keys sent before may be sent again.");
             return state;
         }

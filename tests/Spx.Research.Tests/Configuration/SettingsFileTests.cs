@@ -14,11 +14,24 @@ public sealed class SettingsFileTests
         ["SPX_TEST_URL"] = "http://127.0.0.1:8765",
         ["SPX_TEST_EMPTY"] = "",
         ["SPX_TEST_DAYS"] = "30",
+        ["SPX_TEST_SECRET"] = "sk_live_5ecret_value",
     };
 
     private static SettingsFile Parse(string yaml) => SettingsFile.Parse(yaml, "spx.yaml", name => Environment.GetValueOrDefault(name));
 
     private static string[] Errors(string yaml) => Assert.Throws<ConfigurationException>(() => Parse(yaml)).Errors.ToArray();
+
+    [Theory]
+    [InlineData("api:\n  plan: ${SPX_TEST_SECRET}")]
+    [InlineData("dashboard:\n  port: ${SPX_TEST_SECRET}")]
+    [InlineData("monitor:\n  poll_interval: \"${SPX_TEST_SECRET}\"")]
+    public void A_value_from_the_environment_is_shown_as_written_never_substituted(string yaml)
+    {
+        var error = Assert.Single(Errors(yaml));
+
+        Assert.Contains("${SPX_TEST_SECRET}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk_live", error, StringComparison.Ordinal);
+    }
 
     public static TheoryData<string, string> OneError() => new()
     {

@@ -32,6 +32,14 @@ public sealed class DuckDbValueTests : IDisposable
     }
 
     [Fact]
+    public void The_columnar_read_keeps_a_null_list_item_too()
+    {
+        var column = _connection.ExecuteColumnar("SELECT [1, NULL, 3]::INTEGER[] AS l").GetColumn(0);
+
+        Assert.Equal(new int?[] { 1, null, 3 }, Assert.IsType<List<int?>>(column.GetValue(0)));
+    }
+
+    [Fact]
     public void Sql_null_is_null()
     {
         var (value, list) = Read("SELECT NULL::DOUBLE, NULL::INTEGER[]");
