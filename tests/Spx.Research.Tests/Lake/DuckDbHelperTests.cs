@@ -141,7 +141,7 @@ public sealed class DuckDbHelperTests : IDisposable
         Assert.Contains("'a' is Integer, stored as Int32[]", wrongType.Message);
         var missing = Assert.Throws<IndexOutOfRangeException>(() => columns.GetColumn<int>("b"));
         Assert.Contains("columns: a, l", missing.Message);
-        Assert.Equal(new List<int> { 1, 2 }, (IEnumerable<int>)columns.GetColumn<object?>("l")[0]!);
+        Assert.Equal(new int?[] { 1, 2 }, (IEnumerable<int?>)columns.GetColumn<object?>("l")[0]!);
     }
 
     [Fact]
