@@ -82,6 +82,14 @@ public static partial class SettingsRules
         ["detector.multiplier"] = value => (double)value > 0 ? null : "is not greater than 0: expected a multiple such as 5",
         ["detector.dormancy_floor"] = NotNegative,
         ["detector.align_window"] = Positive,
+        ["ingest.tickers"] = value => ((IReadOnlyList<string>)value).Count == 0 ? "is empty: expected at least one ticker, e.g. [SPY]" : null,
+        ["ingest.tickers[]"] = value => StockTicker().IsMatch((string)value) ? null : "is not a stock ticker: expected 1–6 upper-case letters, e.g. SPY",
+        ["ingest.expiry"] = OneOf("0dte", "1dte"),
+        ["ingest.strike_band_percent"] = value => (double)value is > 0 and <= 50 ? null : "is not in (0, 50]: expected a percent of the open, e.g. 1",
+        ["ingest.discovery_window_days"] = Between(1, 60),
+        ["ingest.parallelism"] = Between(1, 64),
+        ["ingest.plan"] = value => PlanText().IsMatch((string)value) ? null : "is not free, unlimited or N/SECONDS (e.g. 100/60)",
+        ["ingest.progress_interval"] = Positive,
         ["dashboard.address"] = NotBlank,
         ["dashboard.port"] = Between(1, 65535),
         ["dashboard.refresh"] = Positive,
@@ -116,4 +124,10 @@ public static partial class SettingsRules
 
     [GeneratedRegex("^[A-Z]{1,6}$", RegexOptions.CultureInvariant)]
     private static partial Regex OptionRoot();
+
+    [GeneratedRegex("^[A-Z]{1,6}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StockTicker();
+
+    [GeneratedRegex("^(free|unlimited|[1-9][0-9]*/[1-9][0-9]*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PlanText();
 }

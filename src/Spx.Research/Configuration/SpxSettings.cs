@@ -20,6 +20,9 @@ public sealed record SpxSettings
     /// <summary>The unusual-hedging rules and their thresholds.</summary>
     public DetectorSettings Detector { get; init; } = new();
 
+    /// <summary>The historical backfill: option discovery window and request budget.</summary>
+    public IngestSettings Ingest { get; init; } = new();
+
     /// <summary>The monitor's live dashboard.</summary>
     public DashboardSettings Dashboard { get; init; } = new();
 

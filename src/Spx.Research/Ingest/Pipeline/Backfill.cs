@@ -1,0 +1,124 @@
+using System.Threading.Channels;
+using Spx.Research.Ingest.Checkpoints;
+using Spx.Research.Ingest.Discovery;
+using Spx.Research.Ingest.Downloads;
+using Spx.Research.Ingest.Units;
+using Spx.Research.Lake;
+using Spx.Research.Market;
+using Spx.Research.Polygon.Rest;
+
+namespace Spx.Research.Ingest.Pipeline;
+
+/// <summary>
+/// One historical backfill (docs/ingest.md, "Pipeline"). Days run in order; within a day every ticker's
+/// underlying units run at once. As soon as a ticker's minute bars and listing for day N are stored, its
+/// options for day N are handed to a bounded channel whose readers discover and download them while day N+1's
+/// underlying downloads. All requests share the client's one rate limiter and at most
+/// <see cref="BackfillRequest.Parallelism"/> are in flight.
+/// </summary>
+public sealed class Backfill
+{
+    private readonly BackfillRequest _request;
+    private readonly UnitDownloader _downloader;
+    private readonly UnitRunner _runner;
+    private readonly LakeInputs _inputs;
+    private readonly NyseCalendar _calendar = NyseCalendar.Default;
+    private readonly Channel<OptionDay> _optionDays = Channel.CreateBounded<OptionDay>(new BoundedChannelOptions(2) { SingleWriter = true });
+
+    /// <param name="client">The client; its rate limiter should be <paramref name="limiter"/> (shared, counting).</param>
+    public Backfill(PolygonRestClient client, CountingRateLimiter limiter, LakeLayout lake, BackfillRequest request, TimeProvider? time = null)
+    {
+        _request = request;
+        var clock = time ?? TimeProvider.System;
+        Checkpoint = IngestCheckpoint.Open(lake, request.JobName);
+        Progress = new BackfillProgress(Plan().Count, () => limiter.Granted, clock);
+        _downloader = new UnitDownloader(client, new SemaphoreSlim(request.Parallelism, request.Parallelism), request.DiscoveryWindowDays);
+        _runner = new UnitRunner(lake, Checkpoint, new UnitStore(lake), Progress, request.Overwrite, clock);
+        _inputs = new LakeInputs(lake);
+    }
+
+    /// <summary>Counters for a progress display.</summary>
+    public BackfillProgress Progress { get; }
+
+    /// <summary>The job's checkpoint.</summary>
+    public IngestCheckpoint Checkpoint { get; }
+
+    /// <summary>Every unit of the request, day by day.</summary>
+    public IReadOnlyList<WorkUnit> Plan() => [.. Days().SelectMany(UnitsOf)];
+
+    /// <summary>Runs every unit not yet stored; failures are reported, not thrown, and what was stored stays.</summary>
+    public async Task<BackfillReport> RunAsync(CancellationToken ct = default)
+    {
+        var readers = Enumerable.Range(0, Math.Max(1, _request.Tickers.Count)).Select(_ => Task.Run(() => ReadOptionDays(ct), ct)).ToList();
+        try
+        {
+            foreach (var day in Days()) await RunDay(day, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _optionDays.Writer.Complete();
+        }
+        await Task.WhenAll(readers).ConfigureAwait(false);
+        return new BackfillReport(Progress.Snapshot(), _runner.Failures, Checkpoint.Path);
+    }
+
+    private IEnumerable<DateOnly> Days()
+    {
+        for (var day = _request.From; day <= _request.To; day = day.AddDays(1)) yield return day;
+    }
+
+    /// <summary>News on every calendar day; the rest on sessions only.</summary>
+    private IEnumerable<WorkUnit> UnitsOf(DateOnly day)
+    {
+        var sources = _request.Sources;
+        var session = _calendar.IsSession(day);
+        foreach (var ticker in _request.Tickers)
+        {
+            foreach (var source in new[] { IngestSource.Minutes, IngestSource.Contracts, IngestSource.Options, IngestSource.Seconds })
+                if (session && sources.Contains(source)) yield return new WorkUnit(source, ticker, day);
+            if (sources.Contains(IngestSource.News)) yield return new WorkUnit(IngestSource.News, ticker, day);
+        }
+        if (session && sources.Contains(IngestSource.Vix)) yield return new WorkUnit(IngestSource.Vix, "I:VIX", day);
+        if (session && sources.Contains(IngestSource.Spx)) yield return new WorkUnit(IngestSource.Spx, "I:SPX", day);
+    }
+
+    private async Task RunDay(DateOnly day, CancellationToken ct)
+    {
+        var units = UnitsOf(day).ToList();
+        var running = units.Where(u => u.Source != IngestSource.Options).ToDictionary(u => u, u => _runner.Run(u, t => _downloader.Download(u, t), ct));
+        foreach (var options in units.Where(u => u.Source == IngestSource.Options))
+        {
+            // The options need this ticker's open (minute bars) and listing: hand them on once both are stored.
+            var minutes = await running[options with { Source = IngestSource.Minutes }].ConfigureAwait(false);
+            var listing = await running[options with { Source = IngestSource.Contracts }].ConfigureAwait(false);
+            await _optionDays.Writer.WriteAsync(new OptionDay(options, minutes && listing), ct).ConfigureAwait(false);
+        }
+        await Task.WhenAll(running.Values).ConfigureAwait(false);
+    }
+
+    private async Task ReadOptionDays(CancellationToken ct)
+    {
+        await foreach (var day in _optionDays.Reader.ReadAllAsync(ct).ConfigureAwait(false))
+        {
+            if (!day.Ready)
+            {
+                _runner.Fail(day.Unit, "not downloaded: the day's minute bars or contract listing failed");
+                continue;
+            }
+            await _runner.Run(day.Unit, t => DownloadOptions(day.Unit, t), ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Discovery over the stored open and listing, then the chosen contracts' minute bars.</summary>
+    private async Task<IReadOnlyList<UnitRows>> DownloadOptions(WorkUnit unit, CancellationToken ct)
+    {
+        var session = _calendar.Session(unit.Day);
+        var open = _inputs.OpeningPrice(unit.Ticker, session);
+        var selection = ContractDiscovery.Select(unit.Day, unit.Ticker, open, _inputs.Listing(unit.Ticker, unit.Day), _request.Rule);
+        if (selection.Contracts.Count == 0) return [];
+        return [ReferenceRows.Selection(selection), await _downloader.DownloadOptions(selection, ct).ConfigureAwait(false)];
+    }
+
+    /// <summary>A ticker's options unit for a day, and whether what it needs was stored.</summary>
+    private sealed record OptionDay(WorkUnit Unit, bool Ready);
+}

@@ -1,0 +1,23 @@
+using Spx.Research.Ingest.Discovery;
+using Spx.Research.Ingest.Units;
+
+namespace Spx.Research.Ingest.Pipeline;
+
+/// <summary>What one backfill downloads: a date range, tickers, sources, and how.</summary>
+/// <param name="Overwrite">Download every unit again and replace its rows in place (history correction), ignoring the checkpoint.</param>
+/// <param name="Parallelism">Requests in flight at once, all tickers and days together.</param>
+/// <param name="DiscoveryWindowDays">Calendar days of expiries the stored listing covers after each session.</param>
+public sealed record BackfillRequest(
+    DateOnly From,
+    DateOnly To,
+    IReadOnlyList<string> Tickers,
+    IReadOnlySet<IngestSource> Sources,
+    DiscoveryRule Rule,
+    bool Overwrite = false,
+    int Parallelism = 4,
+    int DiscoveryWindowDays = 7,
+    string? Job = null)
+{
+    /// <summary>The checkpoint's name: <see cref="Job"/>, else <c>backfill-SPY-QQQ</c>, so the same command finds its checkpoint again.</summary>
+    public string JobName => Job ?? "backfill-" + string.Join("-", Tickers.Select(t => t.Replace(':', '_')));
+}

@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Spx.Research.Ingest.Checkpoints;
+using Spx.Research.Ingest.Downloads;
+using Spx.Research.Ingest.Units;
+using Spx.Research.Lake;
+
+namespace Spx.Research.Ingest.Pipeline;
+
+/// <summary>
+/// Runs one unit to the end: skip it when the checkpoint has it intact, else download, store (atomic), then
+/// record it — in that order, so a kill at any point leaves either a recorded unit or one that is redone, and a
+/// redone unit's append finds its rows already stored. A failure is kept as one line naming the unit.
+/// </summary>
+public sealed class UnitRunner(LakeLayout lake, IngestCheckpoint checkpoint, UnitStore store, BackfillProgress progress, bool overwrite, TimeProvider time)
+{
+    private readonly ConcurrentQueue<string> _failures = new();
+
+    /// <summary>Failures so far, one line each.</summary>
+    public IReadOnlyList<string> Failures => [.. _failures];
+
+    /// <summary>Runs a unit whose download gives one dataset's rows. True when it is stored (now or before).</summary>
+    public Task<bool> Run(WorkUnit unit, Func<CancellationToken, Task<UnitRows>> download, CancellationToken ct) =>
+        Run(unit, async token => [await download(token).ConfigureAwait(false)], ct);
+
+    /// <summary>Runs a unit whose download gives rows of several datasets (options: the selection, then the bars).</summary>
+    public async Task<bool> Run(WorkUnit unit, Func<CancellationToken, Task<IReadOnlyList<UnitRows>>> download, CancellationToken ct)
+    {
+        if (!overwrite && checkpoint.Find(unit.Key) is { } done && IngestCheckpoint.IsIntact(lake, done))
+        {
+            progress.Skipped();
+            return true;
+        }
+        try
+        {
+            var started = time.GetTimestamp();
+            var parts = await download(ct).ConfigureAwait(false);
+            var downloaded = time.GetTimestamp();
+            var files = new List<string>();
+            foreach (var rows in parts) files.AddRange(await store.Write(rows, unit.Ticker, unit.Day, overwrite, ct).ConfigureAwait(false));
+            checkpoint.Complete(unit.Key, new CompletedUnit(parts.Sum(p => p.Count), files.Distinct().Order(StringComparer.Ordinal).ToList(), time.GetUtcNow()));
+            progress.Stored(parts.Sum(p => p.Count), time.GetElapsedTime(started, downloaded), time.GetElapsedTime(downloaded));
+            return true;
+        }
+        catch (Exception failure) when (!ct.IsCancellationRequested)
+        {
+            Fail(unit, OneLine(failure.Message));
+            return false;
+        }
+    }
+
+    /// <summary>Records a unit that cannot run (a unit it needs failed).</summary>
+    public void Fail(WorkUnit unit, string why)
+    {
+        _failures.Enqueue($"{unit.Key}: {why}");
+        progress.Failed();
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
