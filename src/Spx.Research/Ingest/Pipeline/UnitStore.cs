@@ -18,6 +18,8 @@ public sealed class UnitStore(LakeLayout lake)
     public async Task<IReadOnlyList<string>> Write(UnitRows rows, string ticker, DateOnly day, bool overwrite, CancellationToken ct)
     {
         // Overwrites read the partition before replacing it: two tickers of one partition must take turns.
+        // Nothing to store and nothing to correct: no partition, as an uninterrupted append run leaves it.
+        if (rows.Count == 0 && lake.PartitionFiles(rows.Dataset, day).Count == 0) return [];
         var gate = _partitions.GetOrAdd(rows.Dataset + "/" + day.ToString("O"), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Spx.Research.Cli.Commands;
+
+/// <summary><c>spx ingest …</c>: filling the lake from the API (docs/ingest.md). One line per verb below.</summary>
+public static class IngestCommand
+{
+    public static Command Create()
+    {
+        var ingest = new Command("ingest", "Fill the lake from the Polygon/Massive API or a simulator: backfill history");
+        ingest.Add(IngestBackfillCommand.Create());
+        return ingest;
+    }
+}
