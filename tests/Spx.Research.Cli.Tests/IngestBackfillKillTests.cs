@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Xunit.Abstractions;
 
 namespace Spx.Research.Cli.Tests;
@@ -22,9 +21,7 @@ public sealed class IngestBackfillKillTests(ITestOutputHelper output) : IDisposa
         await using var simulator = BackfillProcess.Simulator();
         var baseUri = await simulator.StartAsync();
         var whole = Path.Combine(_root, "whole");
-        var clock = Stopwatch.StartNew();
         var uninterrupted = BackfillProcess.Run(BackfillProcess.Args(baseUri, whole));
-        var span = clock.Elapsed;
         Assert.True(uninterrupted.ExitCode == 0, uninterrupted.Error);
 
         var killed = Path.Combine(_root, "killed");
@@ -32,16 +29,19 @@ public sealed class IngestBackfillKillTests(ITestOutputHelper output) : IDisposa
         var landed = 0;
         for (var attempt = 0; landed < Kills && attempt < 4 * Kills; attempt++)
         {
-            // A point anywhere in an uninterrupted run's span: start-up, downloads, writes, checkpoint updates.
-            var after = TimeSpan.FromMilliseconds(random.Next(1, Math.Max(2, (int)span.TotalMilliseconds)));
+            // A random point of the job, not of the clock: 0–2 more units recorded, then 0–400 ms more, so kills
+            // land in start-up, downloads, partition writes and checkpoint rewrites alike, spread over the job.
+            var target = Units(killed) + random.Next(0, 3);
+            var after = TimeSpan.FromMilliseconds(random.Next(0, 400));
             var (process, error) = BackfillProcess.Start(BackfillProcess.Args(baseUri, killed));
             using (process)
             {
+                SpinWait.SpinUntil(() => process.HasExited || Units(killed) >= target, TimeSpan.FromMinutes(5));
                 var finished = process.WaitForExit(after);
                 if (!finished) process.Kill(); // SIGKILL on Unix
                 process.WaitForExit();
                 landed += finished ? 0 : 1;
-                output.WriteLine($"seed {Seed}, attempt {attempt}: {(finished ? "finished before" : "killed at")} {after.TotalMilliseconds:0} ms; {Units(killed)} unit(s) in the checkpoint");
+                output.WriteLine($"seed {Seed}, attempt {attempt}: {(finished ? "finished" : "killed")} after {target} recorded unit(s) + {after.TotalMilliseconds:0} ms; {Units(killed)} unit(s) in the checkpoint");
                 if (finished) Assert.True(process.ExitCode == 0, error());
             }
         }
