@@ -63,7 +63,7 @@ public sealed class IngestCheckpoint
 
     /// <summary>Whether every file of <paramref name="unit"/> is in its partition now, with the bytes its name was made from.</summary>
     public static bool IsIntact(LakeLayout lake, CompletedUnit unit) =>
-        unit.Files.All(relative =>
+        unit.Files is { } files && files.All(relative =>
         {
             var path = System.IO.Path.Combine(lake.Root, relative);
             return File.Exists(path) && AtomicFile.HoldsItsContent(path);
