@@ -41,8 +41,7 @@ public static class MonitorRunCommand
             var loaded = configuration?.Invoke() ?? CliConfiguration.Of(parse);
             var effective = Effective(loaded.Settings, parse.GetValue(baseUrl), parse.GetValue(lake), parse.GetValue(serverClock));
             var rate = RatePlanChoice.Resolve(parse.GetValue(plan), loaded, effective.Api.BaseUrl);
-            if (effective.Monitor.FollowServerClock && !rate.Plan.IsUnlimited)
-                throw new UsageException($"--server-clock reads /v1/marketstatus/now up to 100 times a second while it measures the server's rate, which plan {rate} does not allow: pass --plan unlimited (a simulator has no plan)");
+            if (effective.Monitor.FollowServerClock) rate.RequireUnlimitedForServerClock();
             var key = (apiKey is null ? ApiKey.FromEnvironment() : apiKey())
                 ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)}");
             using var stop = new CancellationTokenSource();

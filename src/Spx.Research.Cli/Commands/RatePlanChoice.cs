@@ -22,6 +22,17 @@ internal sealed record RatePlanChoice(RatePlan Plan, string Source)
         return new(ApiParsing.ParsePlan("auto", baseUri), baseUri.IsLoopback ? "default for a loopback base URL" : "default");
     }
 
+    /// <summary>
+    /// Following a server's clock reads <c>/v1/marketstatus/now</c> up to 100 times a second while it measures the
+    /// rate: a limited plan would starve it, so that is a usage error naming the plan, before anything starts.
+    /// </summary>
+    /// <exception cref="UsageException">The plan is limited.</exception>
+    public void RequireUnlimitedForServerClock()
+    {
+        if (!Plan.IsUnlimited)
+            throw new UsageException($"--server-clock reads /v1/marketstatus/now up to 100 times a second while it measures the server's rate, which plan {this} does not allow: pass --plan unlimited (a simulator has no plan)");
+    }
+
     /// <summary><c>unlimited (default for a loopback base URL)</c>, <c>5 requests / 60 s (--plan)</c>, …</summary>
     public override string ToString() => $"{Plan} ({Source})";
 }
