@@ -38,23 +38,8 @@ internal static class ApiStreamCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var key = ApiOptions.ResolveKey(parse);
-            var baseUrl = parse.GetValue(ApiOptions.BaseUrl) is { Length: > 0 } flag ? flag
-                : ApiOptions.Configured(parse, "api.base_url") ? CliConfiguration.Of(parse).Settings.Api.BaseUrl.OriginalString
-                : null;
-            // The live API's REST host is not its stream host (only a simulator serves both on one port), so the
-            // default base URL — e.g. from a copied spx.example.yaml — means the live stream, real-time or delayed.
-            if (baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var given) && given.Host == PolygonClientOptions.DefaultBaseUri.Host) baseUrl = null;
             var errors = parse.InvocationConfiguration.Error;
-            var options = new PolygonStreamOptions
-            {
-                ApiKey = key,
-                Cluster = parse.GetValue(cluster) ?? StreamCluster.Stocks,
-                BaseUri = baseUrl is { Length: > 0 } ? ApiParsing.WebSocketBase(baseUrl) : parse.GetValue(delayed) ? PolygonStreamOptions.Delayed : PolygonStreamOptions.RealTime,
-                OnReconnectAttempt = notice => errors.WriteLine(RetryLines.Reconnect(notice)),
-            };
-            if (ApiOptions.ChosenTimeout(parse) is { } timeout) options = options with { HandshakeTimeout = timeout };
-            if (ApiOptions.ChosenRetries(parse) is { } retries) options = options with { Reconnect = options.Reconnect with { MaxAttempts = retries } };
+            var options = Options(parse, parse.GetValue(cluster) ?? StreamCluster.Stocks, parse.GetValue(delayed));
 
             var rows = new StreamRows();
             var connected = false;
@@ -93,5 +78,31 @@ internal static class ApiStreamCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The stream's options from the shared flags: key, endpoint (a simulator's <c>--base-url</c> as ws://, else the
+    /// live feed), handshake timeout and reconnect budget; each reconnect attempt is a line on stderr.
+    /// </summary>
+    private static PolygonStreamOptions Options(ParseResult parse, StreamCluster cluster, bool delayed)
+    {
+        var key = ApiOptions.ResolveKey(parse);
+        var baseUrl = parse.GetValue(ApiOptions.BaseUrl) is { Length: > 0 } flag ? flag
+            : ApiOptions.Configured(parse, "api.base_url") ? CliConfiguration.Of(parse).Settings.Api.BaseUrl.OriginalString
+            : null;
+        // The live API's REST host is not its stream host (only a simulator serves both on one port), so the
+        // default base URL — e.g. from a copied spx.example.yaml — means the live stream, real-time or delayed.
+        if (baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var given) && given.Host == PolygonClientOptions.DefaultBaseUri.Host) baseUrl = null;
+        var errors = parse.InvocationConfiguration.Error;
+        var options = new PolygonStreamOptions
+        {
+            ApiKey = key,
+            Cluster = cluster,
+            BaseUri = baseUrl is { Length: > 0 } ? ApiParsing.WebSocketBase(baseUrl) : delayed ? PolygonStreamOptions.Delayed : PolygonStreamOptions.RealTime,
+            OnReconnectAttempt = notice => errors.WriteLine(RetryLines.Reconnect(notice)),
+        };
+        if (ApiOptions.ChosenTimeout(parse) is { } timeout) options = options with { HandshakeTimeout = timeout };
+        if (ApiOptions.ChosenRetries(parse) is { } retries) options = options with { Reconnect = options.Reconnect with { MaxAttempts = retries } };
+        return options;
     }
 }
