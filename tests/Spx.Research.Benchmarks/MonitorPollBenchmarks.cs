@@ -110,7 +110,8 @@ public class MonitorPollBenchmarks
     public void FreshLakeWithPreviousSession()
     {
         FreshLake();
-        var stored = new PollStore(new LakeLayout(_lake)).Append(PreviousSession, _previousPoll);
+        using var store = new PollStore(new LakeLayout(_lake));
+        var stored = store.Append(PreviousSession, _previousPoll);
         if (stored.NewRows != _previousPoll.Count) throw new InvalidOperationException($"pollbench: seeded {stored.NewRows:N0} of {_previousPoll.Count:N0} previous-session rows");
     }
 
@@ -134,7 +135,8 @@ public class MonitorPollBenchmarks
     [Benchmark(Description = "PollStore.Append of the poll's rows, no requests")]
     public long Store()
     {
-        var write = new PollStore(new LakeLayout(_lake)).Append(Session, _poll);
+        using var store = new PollStore(new LakeLayout(_lake));
+        var write = store.Append(Session, _poll);
         Console.WriteLine($"// store: {write.NewRows:N0} rows written");
         return write.NewRows;
     }

@@ -3,6 +3,7 @@ using Spx.Research.Cli.Commands;
 using Spx.Research.Configuration;
 using Spx.Research.Market;
 using Spx.Research.Monitor.Scheduling;
+using Spx.Research.Monitor.Clock;
 using Spx.Research.Polygon;
 using Spx.Research.Simulator;
 using Spx.Research.Testing;
@@ -66,6 +67,7 @@ public sealed class MonitorRunVerbTests : IDisposable
     [Theory]
     [InlineData("--base-url", "ftp://example.com", "--base-url 'ftp://example.com' is not an http(s) URL")]
     [InlineData("--once", "yes", "Unrecognized command or argument 'yes'")]
+    [InlineData("--plan", "lots", "--plan 'lots': expected free, unlimited or N/SECONDS (e.g. 100/60)")]
     public void A_bad_flag_is_a_one_line_usage_error_with_exit_code_2(string flag, string value, string message)
     {
         var run = Invoke(["monitor", "run", flag, value], _ => new RecordingSteps(), TimeProvider.System);
@@ -73,6 +75,43 @@ public sealed class MonitorRunVerbTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    // --plan, api.plan of the file, base URL; the plan the client gets and the startup line's words
+    [InlineData(null, null, "http://127.0.0.1:9/", "unlimited", "rate plan unlimited (default for a loopback base URL)")]
+    [InlineData(null, "free", "http://127.0.0.1:9/", "5 requests / 60 s", "rate plan 5 requests / 60 s (api.plan of the configuration)")]
+    [InlineData("unlimited", "free", "http://127.0.0.1:9/", "unlimited", "rate plan unlimited (--plan)")]
+    [InlineData("100/60", null, "http://127.0.0.1:9/", "100 requests / 60 s", "rate plan 100 requests / 60 s (--plan)")]
+    [InlineData(null, null, "https://api.example.com/", "5 requests / 60 s", "rate plan 5 requests / 60 s (default)")]
+    public void The_rate_plan_is_the_flag_else_the_configuration_else_the_default_and_the_first_line_says_which(
+        string? flag, string? configured, string baseUrl, string plan, string line)
+    {
+        // Wall clock, no server clock: the recording steps never call the API, so no server is needed.
+        var wall = new JumpingTime(new DateTimeOffset(2025, 3, 3, 20, 50, 0, TimeSpan.Zero));
+        MonitorRunContext? seen = null;
+        string[] args = ["monitor", "run", "--base-url", baseUrl, "--once", .. flag is null ? Array.Empty<string>() : ["--plan", flag]];
+
+        var run = Invoke(args, context => { seen = context; return new RecordingSteps(); }, wall, configured);
+
+        Assert.True(run.ExitCode == 0, run.Error + run.Output);
+        Assert.EndsWith($", {plan})", seen!.Client.ToString(), StringComparison.Ordinal);
+        var first = run.Output.Split(Environment.NewLine)[0];
+        Assert.EndsWith($"api: {new Uri(baseUrl).GetLeftPart(UriPartial.Authority)}, {line}", first, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "free", "plan 5 requests / 60 s (api.plan of the configuration) does not allow")]
+    [InlineData("free", null, "plan 5 requests / 60 s (--plan) does not allow")]
+    public void The_server_clock_under_a_limited_plan_is_a_usage_error_naming_the_plan(string? flag, string? configured, string message)
+    {
+        string[] args = ["monitor", "run", "--base-url", "http://127.0.0.1:9", "--server-clock", "--once", .. flag is null ? Array.Empty<string>() : ["--plan", flag]];
+
+        var run = Invoke(args, _ => new RecordingSteps(), TimeProvider.System, configured);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Contains("pass --plan unlimited", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,10 +127,14 @@ public sealed class MonitorRunVerbTests : IDisposable
         Assert.StartsWith("The server clock stands still at 2025-03-03 10:00:00 -05:00", run.Error, StringComparison.Ordinal);
     }
 
-    private CliRun Invoke(string[] args, Func<MonitorRunContext, IMonitorSteps> steps, TimeProvider wall)
+    private CliRun Invoke(string[] args, Func<MonitorRunContext, IMonitorSteps> steps, TimeProvider wall, string? configuredPlan = null)
     {
         var settings = new SpxSettings { Logging = new LoggingSettings { Folder = _logs } };
-        var monitor = new Command("monitor") { MonitorRunCommand.Create(steps, () => settings, wall, () => new ApiKey(Key)) };
+        // As if spx.yaml said `api: plan: …` (the file's keys are what tells a chosen plan from the default).
+        var configuration = configuredPlan is null
+            ? new SpxConfiguration(settings, null, new HashSet<string>())
+            : new SpxConfiguration(settings with { Api = settings.Api with { Plan = configuredPlan } }, "spx.yaml", new HashSet<string> { "api.plan" });
+        var monitor = new Command("monitor") { MonitorRunCommand.Create(steps, () => configuration, wall, () => new ApiKey(Key)) };
         var parse = new RootCommand { monitor, CommonOptions.Verbose }.Parse(args);
         if (parse.Errors.Count > 0) return new CliRun(ExitCodes.Usage, "", string.Join("; ", parse.Errors.Select(e => e.Message)));
 

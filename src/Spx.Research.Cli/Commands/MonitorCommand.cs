@@ -4,6 +4,7 @@ using Spx.Research.Cli.Output;
 using Spx.Research.Configuration;
 using Spx.Research.Lake;
 using Spx.Research.Monitor;
+using Spx.Research.Monitor.Clock;
 using Spx.Research.Monitor.Polling;
 using Spx.Research.Monitor.Scheduling;
 using Spx.Research.Notifications;
@@ -52,9 +53,9 @@ public static class MonitorCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var settings = Settings(parse, parse.GetValue(baseUrl), parse.GetValue(plan), parse.GetValue(serverClock), lake);
+            var settings = Settings(parse, parse.GetValue(baseUrl), parse.GetValue(serverClock), lake);
             var errors = parse.InvocationConfiguration.Error;
-            var rate = ApiCommand.ParsePlan(settings.Api.Plan, settings.Api.BaseUrl);
+            var rate = RatePlanChoice.Resolve(parse.GetValue(plan), CliConfiguration.Of(parse), settings.Api.BaseUrl).Plan;
             var key = ApiKey.FromEnvironment() ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)}");
             var options = new PolygonClientOptions(key)
             {
@@ -68,7 +69,8 @@ public static class MonitorCommand
                 OnRetry = notice => errors.WriteLine(RetryLines.Rest(notice, settings.Api.Retries + 1)),
             };
             using var client = new PolygonRestClient(options);
-            TimeProvider clock = settings.Monitor.FollowServerClock ? await Monitor.Polling.ServerClock.ReadAsync(client, cancellationToken: ct) : TimeProvider.System;
+            await using var followed = settings.Monitor.FollowServerClock ? await ServerClock.ReadOnceAsync(client, cancellationToken: ct) : null;
+            TimeProvider clock = (TimeProvider?)followed ?? TimeProvider.System;
 
             var lakeLayout = new LakeLayout(settings.Lake.Path);
             using var notifier = Notifiers(settings, line => errors.WriteLine($"spx: {line}"));
@@ -105,18 +107,14 @@ public static class MonitorCommand
 
     /// <summary>
     /// The one place the poll's settings come in: the configuration (<c>--config</c>, <c>SPX_CONFIG</c>,
-    /// <c>./spx.yaml</c> or the defaults) with the flags over it.
+    /// <c>./spx.yaml</c> or the defaults) with the flags over it; the rate plan is <see cref="RatePlanChoice"/>'s.
     /// </summary>
-    private static SpxSettings Settings(ParseResult parse, string? baseUrl, string? plan, bool serverClock, Option<string?> lake)
+    private static SpxSettings Settings(ParseResult parse, string? baseUrl, bool serverClock, Option<string?> lake)
     {
         var configured = CliConfiguration.Of(parse).Settings;
         return configured with
         {
-            Api = configured.Api with
-            {
-                BaseUrl = baseUrl is null ? configured.Api.BaseUrl : ApiCommand.ParseBaseUrl(baseUrl),
-                Plan = plan ?? (CliConfiguration.Of(parse).Given.Contains("api.plan") ? configured.Api.Plan : "auto"),
-            },
+            Api = configured.Api with { BaseUrl = baseUrl is null ? configured.Api.BaseUrl : ApiParsing.ParseBaseUrl(baseUrl) },
             Lake = configured.Lake with { Path = CommonOptions.ResolveLake(parse, lake) },
             Monitor = configured.Monitor with { FollowServerClock = serverClock || configured.Monitor.FollowServerClock },
         };

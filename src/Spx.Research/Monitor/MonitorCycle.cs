@@ -14,13 +14,14 @@ namespace Spx.Research.Monitor;
 /// </summary>
 public sealed class MonitorCycle(PolygonRestClient client, LakeLayout lake, SpxSettings settings, TimeProvider clock, Notifier? notifier = null)
 {
-    /// <summary>Polls once at the clock's minute.</summary>
+    /// <summary>Polls once at the clock's minute: one lake writer for the poll and the alerts, one session for the detector's reads.</summary>
     public async Task<MonitorCycleResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        var poll = await new MonitorPoll(client, lake, settings.Monitor, clock).RunAsync(cancellationToken);
+        using var writer = new LakeWriter(lake, MonitorRegistry.With());
+        var poll = await new MonitorPoll(client, lake, settings.Monitor, clock).RunAsync(writer, cancellationToken);
         if (poll.Skipped is not null) return new MonitorCycleResult(poll, null, []);
 
-        var detection = new HedgingDetector(lake, settings.Detector).Evaluate(poll.PollTs);
+        var detection = new HedgingDetector(lake, settings.Detector).Evaluate(poll.PollTs, writer);
         var sent = notifier is null || detection.Raised.Count == 0
             ? []
             : await notifier.SendAsync(detection.Raised.Select(AlertNotification.From), cancellationToken);

@@ -34,11 +34,15 @@ internal static class NewsWire
         "Markets mixed; {0} in focus after analyst day",
     ];
 
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="newsPerSession"/> is negative or not a number.</exception>
     public static List<NewsItem> Generate(IndexPath path, MarketModel model, MomentumEvent? momentum, double newsPerSession, long seed)
     {
+        if (!(newsPerSession >= 0))
+            throw new ArgumentOutOfRangeException(nameof(newsPerSession), newsPerSession, $"SyntheticProfile.NewsPerSession must be 0 or more, found {newsPerSession}");
         var session = path.Session;
         var random = RandomStreams.Create(seed, "news", session.Date);
-        var count = Poisson.Sample(random, newsPerSession);
+        // Poisson rejects a rate of 0, which means "no news" here; a rate above 0 draws exactly as before.
+        var count = newsPerSession > 0 ? Poisson.Sample(random, newsPerSession) : 0;
         var dayStart = NewYorkTime.ToUtc(session.Date, new TimeOnly(7, 0));
         var items = new List<NewsItem>();
         for (var i = 0; i < count; i++)

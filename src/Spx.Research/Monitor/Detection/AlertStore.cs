@@ -10,7 +10,8 @@ namespace Spx.Research.Monitor.Detection;
 /// </summary>
 public static class AlertStore
 {
-    private const string Dataset = "alerts";
+    /// <summary>The dataset's name.</summary>
+    public const string Dataset = "alerts";
 
     /// <summary>The (ticker, rule) pairs already stored for <paramref name="session"/>.</summary>
     public static IReadOnlySet<(string Ticker, string Rule)> Raised(LakeSession lake, DateOnly session) =>

@@ -40,6 +40,17 @@ public sealed class HedgingDetector
     /// <exception cref="ArgumentException">The instant is not within an NYSE session's day (the message names the date).</exception>
     public DetectorResult Evaluate(DateTimeOffset pollTs)
     {
+        using var writer = new LakeWriter(_lake, _registry);
+        return Evaluate(pollTs, writer);
+    }
+
+    /// <summary>As <see cref="Evaluate(DateTimeOffset)"/>, storing the alerts through <paramref name="writer"/> (a monitor cycle's).</summary>
+    /// <exception cref="ArgumentException">The instant is not within an NYSE session's day, or the writer does not know <c>alerts</c>.</exception>
+    public DetectorResult Evaluate(DateTimeOffset pollTs, LakeWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (!writer.Registry.Contains(AlertStore.Dataset))
+            throw new ArgumentException($"The writer's registry has no {AlertStore.Dataset} dataset (use MonitorRegistry.With()).", nameof(writer));
         var session = _calendar.Session(NewYorkTime.LocalDate(pollTs)).Date;
         using var reader = new LakeSession(_lake, _registry);
         var contracts = ComparisonQuery.Run(reader, _calendar, pollTs, session, _settings);
@@ -65,10 +76,7 @@ public sealed class HedgingDetector
             }
         }
 
-        using (var writer = new LakeWriter(_lake, _registry))
-        {
-            AlertStore.Append(writer, session, raised);
-        }
+        AlertStore.Append(writer, session, raised);
         var counts = ComparisonSources.All.ToDictionary(s => s, s => contracts.Count(c => c.Source == s));
         return new DetectorResult(pollTs, session, contracts.Count, considered, counts, raised, alreadyRaised);
     }

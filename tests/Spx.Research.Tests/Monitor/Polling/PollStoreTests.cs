@@ -25,7 +25,7 @@ public sealed class PollStoreTests : IDisposable
     [Fact]
     public void A_repeated_poll_of_the_same_instant_changes_nothing()
     {
-        var store = new PollStore(_lake.Layout);
+        using var store = new PollStore(_lake.Layout);
         PollRow[] rows = [Row(First, "O:SPXW250404P04500000", 100, 100), Row(First, "O:SPX250417P04000000", 5, 5)];
 
         var first = store.Append(Session, rows);
@@ -42,7 +42,7 @@ public sealed class PollStoreTests : IDisposable
     [Fact]
     public void Previous_polls_are_each_tickers_latest_before_the_instant()
     {
-        var store = new PollStore(_lake.Layout);
+        using var store = new PollStore(_lake.Layout);
         store.Append(Session, [Row(First, "O:SPXW250404P04500000", 100, 100), Row(First, "O:SPX250417P04000000", 5, 5)]);
         store.Append(Session, [Row(Second, "O:SPXW250404P04500000", 180, 80)]);
 
@@ -57,7 +57,7 @@ public sealed class PollStoreTests : IDisposable
     [Fact]
     public void Stored_rows_read_back_with_nulls_where_the_api_sent_nothing()
     {
-        new PollStore(_lake.Layout).Append(Session, [Row(First, "O:SPXW250404P04500000", 100, 100, greekDelta: -0.12), Row(First, "O:SPX250417P04000000", 5, 5)]);
+        using (var store = new PollStore(_lake.Layout)) store.Append(Session, [Row(First, "O:SPXW250404P04500000", 100, 100, greekDelta: -0.12), Row(First, "O:SPX250417P04000000", 5, 5)]);
 
         using var session = _lake.Session();
         var rows = session.Query(
@@ -77,12 +77,39 @@ public sealed class PollStoreTests : IDisposable
     [Fact]
     public void A_poll_outside_the_partitions_session_is_rejected_and_nothing_is_stored()
     {
-        var store = new PollStore(_lake.Layout);
+        using var store = new PollStore(_lake.Layout);
         var wrong = Row(First.AddDays(1), "O:SPXW250404P04500000", 100, 100);
 
         var error = Assert.Throws<LakeSchemaException>(() => store.Append(Session, [wrong]));
 
         Assert.Contains("monitor_polls", error.Message);
         Assert.Empty(_lake.Layout.Partitions(MonitorDatasets.Polls.Name));
+    }
+
+    [Fact]
+    public void A_store_on_a_shared_writer_reads_and_appends_through_it_and_leaves_it_open()
+    {
+        using var writer = new LakeWriter(_lake.Layout, Spx.Research.Monitor.Detection.MonitorRegistry.With());
+        using (var store = new PollStore(writer)) store.Append(Session, [Row(First, "O:SPXW250404P04500000", 100, 100)]);
+        using (var store = new PollStore(writer))
+        {
+            store.Append(Session, [Row(Second, "O:SPXW250404P04500000", 150, 50)]);
+            Assert.Equal(new PreviousPoll(First, 100), store.PreviousPolls(Session, Second)["O:SPXW250404P04500000"]);
+        }
+
+        // Still the caller's: the alerts of the same cycle go through it after the stores are gone.
+        Assert.Equal(1L, writer.Connection.ExecuteScalar<long>("SELECT 1::BIGINT"));
+        using var check = _lake.Session();
+        Assert.Equal(2L, check.Scalar<long>("SELECT count(*) FROM monitor_polls"));
+    }
+
+    [Fact]
+    public void A_writer_without_monitor_polls_is_refused_with_the_dataset_named()
+    {
+        using var writer = new LakeWriter(_lake.Layout, DatasetRegistry.Empty);
+
+        var error = Assert.Throws<ArgumentException>(() => new PollStore(writer));
+
+        Assert.StartsWith("The writer's registry has no monitor_polls dataset", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using Spx.Research.Polygon.Rest;
 
-namespace Spx.Research.Monitor.Scheduling;
+namespace Spx.Research.Monitor.Clock;
 
 /// <summary>
-/// A <see cref="TimeProvider"/> that follows a server's clock instead of the wall clock: a simulator replaying a
-/// past day at 60× (<c>spx simulate serve --speed 60</c>) reports that day's time in <c>serverTime</c> of
-/// <c>/v1/marketstatus/now</c>, and the scheduler must poll by it. The clock is read at a tick of the server's
+/// The one clock of the monitor that follows a server instead of the wall: a simulator replaying a past day at
+/// 60× (<c>spx simulate serve --speed 60</c>) reports that day's time in <c>serverTime</c> of
+/// <c>/v1/marketstatus/now</c>, and <c>spx monitor poll</c>, <c>run</c> and <c>dashboard</c> must all go by it
+/// (<c>--server-clock</c>, docs/monitor-scheduling.md). <see cref="FollowAsync"/> follows it for a long run;
+/// <see cref="ReadOnceAsync"/> reads it once for a single step. The clock is read at a tick of the server's
 /// second (it sends whole seconds), read again at a later tick to measure its rate, and then extrapolated on
 /// the wall clock; every <see cref="ServerClockOptions.ResyncEvery"/> a reading checks it, and one outside the
 /// second it names re-anchors the clock and re-measures the rate over the whole run. Time never goes back:
@@ -19,9 +21,9 @@ public sealed class ServerClock : TimeProvider, IAsyncDisposable
     private readonly Func<CancellationToken, Task<DateTimeOffset>> _read;
     private readonly ServerClockOptions _options;
     private readonly TimeProvider _wall;
-    private readonly Reading _first;
+    private readonly ServerReading _first;
     private readonly Lock _gate = new();
-    private Reading _anchor;
+    private ServerReading _anchor;
     private double _rate;
     private DateTimeOffset _lastGiven;
     private long _lastSyncWall;
@@ -29,7 +31,7 @@ public sealed class ServerClock : TimeProvider, IAsyncDisposable
     private int _stopped;
     private Task _resync = Task.CompletedTask;
 
-    private ServerClock(Func<CancellationToken, Task<DateTimeOffset>> read, ServerClockOptions options, TimeProvider wall, Reading first, Reading second, double rate)
+    private ServerClock(Func<CancellationToken, Task<DateTimeOffset>> read, ServerClockOptions options, TimeProvider wall, ServerReading first, ServerReading second, double rate)
     {
         _read = read;
         _options = options;
@@ -41,7 +43,7 @@ public sealed class ServerClock : TimeProvider, IAsyncDisposable
         _lastSyncWall = second.Wall;
     }
 
-    /// <summary>Server seconds per wall second, as last measured (60 for a simulator at <c>--speed 60</c>).</summary>
+    /// <summary>Server seconds per wall second, as last measured (60 for a simulator at <c>--speed 60</c>; 1 when read once).</summary>
     public double Rate
     {
         get { lock (_gate) return _rate; }
@@ -51,12 +53,25 @@ public sealed class ServerClock : TimeProvider, IAsyncDisposable
     public static Task<ServerClock> FollowAsync(PolygonRestClient client, ServerClockOptions? options = null, TimeProvider? wall = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
-        return StartAsync(
-            async ct => (await client.MarketStatusNow(ct).ConfigureAwait(false)).ServerTime
-                ?? throw new InvalidOperationException($"/v1/marketstatus/now at {client.Options.BaseUri} has no serverTime: cannot follow its clock."),
-            options,
-            wall,
-            cancellationToken);
+        return StartAsync(ct => ReadServerTimeAsync(client, ct), options, wall, cancellationToken);
+    }
+
+    private static async Task<DateTimeOffset> ReadServerTimeAsync(PolygonRestClient client, CancellationToken cancellationToken) =>
+        (await client.MarketStatusNow(cancellationToken).ConfigureAwait(false)).ServerTime
+            ?? throw new InvalidOperationException($"/v1/marketstatus/now at {client.Options.BaseUri} has no serverTime: cannot follow its clock.");
+
+    /// <summary>
+    /// Reads the server's time once and runs on from it at the wall clock's rate, without resyncs: for one step
+    /// that reads the time at its start (a poll), in one request, so it fits any rate plan.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The market status has no <c>serverTime</c>.</exception>
+    public static async Task<ServerClock> ReadOnceAsync(PolygonRestClient client, TimeProvider? wall = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        wall ??= System;
+        var reading = await ServerClockReadings.OnceAsync(ct => ReadServerTimeAsync(client, ct), wall, cancellationToken).ConfigureAwait(false);
+        var options = new ServerClockOptions { ResyncEvery = null };
+        return new ServerClock(ct => ReadServerTimeAsync(client, ct), options, wall, reading, reading, rate: 1);
     }
 
     /// <summary>Reads the server clock at two ticks <see cref="ServerClockOptions.MeasureOver"/> apart and starts following it.</summary>
@@ -70,10 +85,10 @@ public sealed class ServerClock : TimeProvider, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(readServerTime);
         options ??= new ServerClockOptions();
         wall ??= System;
-        var first = await ReadAtTickAsync(readServerTime, options, wall, cancellationToken).ConfigureAwait(false);
+        var first = await ServerClockReadings.AtTickAsync(readServerTime, options, wall, cancellationToken).ConfigureAwait(false);
         await Task.Delay(options.MeasureOver, wall, cancellationToken).ConfigureAwait(false);
-        var second = await ReadAtTickAsync(readServerTime, options, wall, cancellationToken).ConfigureAwait(false);
-        var rate = RateBetween(first, second, wall);
+        var second = await ServerClockReadings.AtTickAsync(readServerTime, options, wall, cancellationToken).ConfigureAwait(false);
+        var rate = ServerClockReadings.RateBetween(first, second, wall);
         if (rate <= 0)
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"The server clock did not advance between {first.Server:O} and {second.Server:O}: cannot follow it."));
@@ -119,8 +134,8 @@ public sealed class ServerClock : TimeProvider, IAsyncDisposable
             var slack = TimeSpan.FromTicks((long)(_wall.GetElapsedTime(before, after).Ticks * _rate / 2));
             if (predicted >= server - slack && predicted < server + TimeSpan.FromSeconds(1) + slack) return;
 
-            var reading = new Reading(middle, server + TimeSpan.FromMilliseconds(500));
-            var rate = RateBetween(_first, reading, _wall);
+            var reading = new ServerReading(middle, server + TimeSpan.FromMilliseconds(500));
+            var rate = ServerClockReadings.RateBetween(_first, reading, _wall);
             var message = string.Create(CultureInfo.InvariantCulture,
                 $"server clock: read {server:yyyy-MM-dd HH:mm:ss zzz} while following at {predicted:yyyy-MM-dd HH:mm:ss.f zzz}; re-anchored, rate {_rate:0.###} -> {rate:0.###}");
             _anchor = reading;
@@ -163,67 +178,11 @@ public sealed class ServerClock : TimeProvider, IAsyncDisposable
         await _resync.ConfigureAwait(false);
     }
 
-    private TimeSpan ToWall(TimeSpan server)
+    /// <summary>The wall time that <paramref name="server"/> of server time takes at the current rate.</summary>
+    internal TimeSpan ToWall(TimeSpan server)
     {
         if (server == Timeout.InfiniteTimeSpan) return server;
         var rate = Rate;
         return TimeSpan.FromTicks((long)Math.Ceiling(server.Ticks / rate));
-    }
-
-    /// <summary>
-    /// Reads until the server's whole second changes: at that moment the reading is exact. The tick is placed
-    /// between the two readings that saw it; a jump of several seconds (a fast clock) is taken as mid-second.
-    /// </summary>
-    private static async Task<Reading> ReadAtTickAsync(Func<CancellationToken, Task<DateTimeOffset>> read, ServerClockOptions options, TimeProvider wall, CancellationToken cancellationToken)
-    {
-        var start = wall.GetTimestamp();
-        var (previousWall, previous) = await ReadOnceAsync(read, wall, cancellationToken).ConfigureAwait(false);
-        while (true)
-        {
-            if (wall.GetElapsedTime(start) > options.TickTimeout)
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"The server clock stands still at {previous:yyyy-MM-dd HH:mm:ss zzz} (no tick in {options.TickTimeout.TotalSeconds:0.#} s; a simulator at --speed max?): cannot follow it."));
-            await Task.Delay(options.TickPoll, wall, cancellationToken).ConfigureAwait(false);
-            var (readWall, server) = await ReadOnceAsync(read, wall, cancellationToken).ConfigureAwait(false);
-            if (server < previous)
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"The server clock went back from {previous:O} to {server:O}: cannot follow it."));
-            if (server == previous)
-            {
-                previousWall = readWall;
-                continue;
-            }
-
-            return server - previous == TimeSpan.FromSeconds(1)
-                ? new Reading(previousWall + (readWall - previousWall) / 2, server)
-                : new Reading(readWall, server + TimeSpan.FromMilliseconds(500));
-        }
-    }
-
-    private static async Task<(long Wall, DateTimeOffset Server)> ReadOnceAsync(Func<CancellationToken, Task<DateTimeOffset>> read, TimeProvider wall, CancellationToken cancellationToken)
-    {
-        var before = wall.GetTimestamp();
-        var server = await read(cancellationToken).ConfigureAwait(false);
-        var after = wall.GetTimestamp();
-        return (before + (after - before) / 2, server);
-    }
-
-    private static double RateBetween(Reading from, Reading to, TimeProvider wall)
-    {
-        var elapsed = wall.GetElapsedTime(from.Wall, to.Wall);
-        return elapsed > TimeSpan.Zero ? (to.Server - from.Server).Ticks / (double)elapsed.Ticks : 0;
-    }
-
-    /// <summary>A server instant and the wall timestamp it was true at.</summary>
-    private readonly record struct Reading(long Wall, DateTimeOffset Server);
-
-    /// <summary>A wall timer whose due time and period are given in server time.</summary>
-    private sealed class ScaledTimer(ServerClock clock, ITimer inner) : ITimer
-    {
-        public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(clock.ToWall(dueTime), clock.ToWall(period));
-
-        public void Dispose() => inner.Dispose();
-
-        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
