@@ -6,11 +6,11 @@ namespace Spx.Research.EndToEnd.Tests;
 
 /// <summary>
 /// Issue 10's "Done means" as real processes: <c>spx simulate serve</c> replays 2025-03-03 from 09:10 fast enough
-/// for a whole session to pass in about a minute, <c>spx monitor run --server-clock --once</c> polls it unattended
+/// for a whole session to pass in under three minutes, <c>spx monitor run --server-clock --once</c> polls it unattended
 /// from open to end of day and exits 0, and <c>spx monitor dashboard</c> on the same lake shows the last poll.
 /// </summary>
 /// <remarks>
-/// At 360× a 15-minute slot is 2.5 s of wall time, so the test runs alone (its own collection, after the parallel
+/// At 180× a 15-minute slot is 5 s of wall time (a session about 2.5 minutes), so the test runs alone (its own collection, after the parallel
 /// ones) and with a narrower window than the default (30 days, strikes from 88 % of spot): a poll then takes well
 /// under a second, and a missed slot would mean a scheduler fault, not a busy machine. The replay starts at 09:10
 /// so that starting the process and measuring the server's clock (a few seconds, 20-odd simulated minutes) end
@@ -22,8 +22,8 @@ namespace Spx.Research.EndToEnd.Tests;
 [CollectionDefinition(nameof(MonitorDemoTests), DisableParallelization = true)]
 public sealed class MonitorDemoTests : IDisposable
 {
-    private const string Speed = "360";
-    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+    private const string Speed = "180";
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(4);
     private readonly string _root = Directory.CreateTempSubdirectory("spx-e2e-demo-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
