@@ -11,7 +11,11 @@ public sealed class ExportVerbTests(PostgresServer server) : IDisposable
     private readonly ExportLake _lake = new();
     private readonly string _schema = PostgresServer.NewSchema();
 
-    public void Dispose() => _lake.Dispose();
+    public void Dispose()
+    {
+        _lake.Dispose();
+        server.DropSchema(_schema);
+    }
 
     /// <summary>The server's DSN with a password in it (the CI role's real one; a throwaway trust server ignores it).</summary>
     private string DsnWithPassword
@@ -45,6 +49,59 @@ public sealed class ExportVerbTests(PostgresServer server) : IDisposable
         Assert.Equal($"stock_bars_1m/date=2025-03-03: read 30, inserted 0, updated 0", second.ErrorLines[1]);
         Assert.Equal(_lake.LakeRows("stock_bars_1m"), ExportLake.TableRows(server, _schema, "stock_bars_1m"));
         Assert.DoesNotContain(SecretOf(DsnWithPassword), first.Output + first.Error + second.Output + second.Error);
+    }
+
+    /// <summary>
+    /// kill -9 in the middle of a partition, placed without timing: the test locks the table, waits until the
+    /// export's session is blocked on that lock inside its transaction, and kills the process there.
+    /// </summary>
+    [Fact]
+    public void An_export_killed_inside_a_partition_changes_nothing_and_a_rerun_completes()
+    {
+        _lake.WriteBars(ExportLake.Day, 30);
+        Assert.Equal(0, Spx.Run(Export("--dsn", server.ConnectionString)).ExitCode);
+        var before = ExportLake.TableRows(server, _schema, "stock_bars_1m");
+        _lake.WriteBars(ExportLake.Day, 30, changedRow: 3);
+        _lake.WriteBars(ExportLake.NextDay, 20);
+        var dsn = new NpgsqlConnectionStringBuilder(server.ConnectionString) { ApplicationName = "spx-" + _schema }.ConnectionString;
+
+        using (var holder = server.Connect())
+        using (var hold = holder.BeginTransaction())
+        {
+            using (var lockTable = new NpgsqlCommand($"LOCK TABLE {_schema}.stock_bars_1m IN ACCESS EXCLUSIVE MODE", holder, hold)) lockTable.ExecuteNonQuery();
+            using var export = System.Diagnostics.Process.Start(SpxStart(Export("--dsn", dsn)))!;
+            var blocked = SpinWait.SpinUntil(() => export.HasExited || WaitsOnLock("spx-" + _schema), TimeSpan.FromMinutes(2));
+            if (!blocked || export.HasExited) Assert.Fail("spx export never waited on the held table lock: " + export.StandardError.ReadToEnd());
+            export.Kill();
+            export.WaitForExit();
+            hold.Rollback();
+        }
+
+        Assert.Equal(before, ExportLake.TableRows(server, _schema, "stock_bars_1m"));
+        var rerun = Spx.Run(Export("--dsn", server.ConnectionString));
+        Assert.Equal("dataset,partitions,read,inserted,updated,unchanged\nstock_bars_1m,2,50,20,1,29\n", rerun.Output);
+        Assert.Equal(_lake.LakeRows("stock_bars_1m"), ExportLake.TableRows(server, _schema, "stock_bars_1m"));
+    }
+
+    private bool WaitsOnLock(string application)
+    {
+        using var connection = server.Connect();
+        using var query = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = @a AND wait_event_type = 'Lock'", connection);
+        query.Parameters.AddWithValue("a", application);
+        return (long)query.ExecuteScalar()! > 0;
+    }
+
+    private static System.Diagnostics.ProcessStartInfo SpxStart(string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment.Remove("SPX_POSTGRES_DSN");
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "spx.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        return start;
     }
 
     [Fact]

@@ -12,7 +12,11 @@ public sealed class PostgresExportTests(PostgresServer server) : IDisposable
     private readonly ExportLake _lake = new();
     private readonly string _schema = PostgresServer.NewSchema();
 
-    public void Dispose() => _lake.Dispose();
+    public void Dispose()
+    {
+        _lake.Dispose();
+        server.DropSchema(_schema);
+    }
 
     [Fact]
     public void Every_dataset_of_a_sample_day_arrives_with_the_same_rows_and_values()

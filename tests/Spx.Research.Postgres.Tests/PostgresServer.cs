@@ -33,6 +33,14 @@ public sealed class PostgresServer : IDisposable
     /// <summary>A fresh schema name for one test, so tests never see each other's tables.</summary>
     public static string NewSchema() => "t_" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>Drops a test's schema and its tables (the CI server outlives the run).</summary>
+    public void DropSchema(string schema)
+    {
+        using var connection = Connect();
+        using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
+        drop.ExecuteNonQuery();
+    }
+
     public NpgsqlConnection Connect()
     {
         var connection = new NpgsqlConnection(ConnectionString);

@@ -7,9 +7,11 @@ namespace Spx.Research.Postgres.Tests;
 
 /// <summary>Tables made from dataset schemas: the type map, the key, and existing tables that do not match.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresTableTests(PostgresServer server)
+public sealed class PostgresTableTests(PostgresServer server) : IDisposable
 {
     private readonly string _schema = PostgresServer.NewSchema();
+
+    public void Dispose() => server.DropSchema(_schema);
 
     /// <summary>DuckDB type → what PostgreSQL's format_type reports (checked against the server by the export tests).</summary>
     [Theory]
