@@ -56,8 +56,10 @@ public static class ExportCommand
             var results = names.Select(name => LakeSinkExport.Run(session, sink, name, parse.GetValue(from), parse.GetValue(to),
                 p => error.WriteLine($"{p.Dataset}/{LakeLayout.PartitionName(p.Date)}: read {p.Read}, inserted {p.Inserted}, updated {p.Updated}"))).ToList();
             ResultWriter.Write(Table(results), parse.GetValue(format), parse.InvocationConfiguration.Output);
-            LakeCommand.WriteWarnings(session, error);
-            return session.Warnings.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+            // A partition left out because a file is unreadable was not exported: say so, and fail.
+            var skipped = session.Warnings.Where(w => names.Any(n => w.StartsWith(n + "/", StringComparison.Ordinal))).ToArray();
+            foreach (var warning in skipped) error.WriteLine($"spx: warning: {warning}");
+            return skipped.Length == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return new Command("export", "Copy lake datasets to stores outside the lake") { postgres };
     }

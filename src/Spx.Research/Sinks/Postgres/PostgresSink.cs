@@ -45,7 +45,8 @@ public sealed class PostgresSink : ILakeSink
         var table = new PostgresTable(_schemaName, schema);
         if (!PostgresTableCheck.Exists(_connection, table))
         {
-            Execute($"CREATE SCHEMA IF NOT EXISTS {PostgresTable.Quote(_schemaName)}");
+            // CREATE SCHEMA needs the CREATE privilege on the database even with IF NOT EXISTS: ask only when it is missing.
+            if (!SchemaExists()) Execute($"CREATE SCHEMA IF NOT EXISTS {PostgresTable.Quote(_schemaName)}");
             Execute(table.CreateSql);
         }
         _tables[schema.Name] = table;
@@ -71,6 +72,13 @@ public sealed class PostgresSink : ILakeSink
 
     /// <summary>Closes the connection.</summary>
     public void Dispose() => _connection.Dispose();
+
+    private bool SchemaExists()
+    {
+        using var command = new NpgsqlCommand("SELECT to_regnamespace(@schema) IS NOT NULL", _connection);
+        command.Parameters.AddWithValue("schema", PostgresTable.Quote(_schemaName));
+        return (bool)command.ExecuteScalar()!;
+    }
 
     private void Execute(string sql, NpgsqlTransaction? transaction = null)
     {
