@@ -49,19 +49,26 @@ public static class ExportCommand
             var root = CommonOptions.ResolveLake(parse, lake);
             if (!Directory.Exists(root)) throw new LakeNotFoundException(root);
 
-            using var session = LakeSession.Open(root);
-            using var sink = PostgresSink.Open(target, parse.GetValue(schema) ?? settings.Schema);
-            var error = parse.InvocationConfiguration.Error;
-            error.WriteLine($"exporting to {sink.Target}");
-            var results = names.Select(name => LakeSinkExport.Run(session, sink, name, parse.GetValue(from), parse.GetValue(to),
-                p => error.WriteLine($"{p.Dataset}/{LakeLayout.PartitionName(p.Date)}: read {p.Read}, inserted {p.Inserted}, updated {p.Updated}"))).ToList();
-            ResultWriter.Write(Table(results), parse.GetValue(format), parse.InvocationConfiguration.Output);
-            // A partition left out because a file is unreadable was not exported: say so, and fail.
-            var skipped = session.Warnings.Where(w => names.Any(n => w.StartsWith(n + "/", StringComparison.Ordinal))).ToArray();
-            foreach (var warning in skipped) error.WriteLine($"spx: warning: {warning}");
-            return skipped.Length == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+            var range = (parse.GetValue(from), parse.GetValue(to));
+            return Run(parse, root, names, range, PostgresSink.Open(target, parse.GetValue(schema) ?? settings.Schema), parse.GetValue(format));
         });
         return new Command("export", "Copy lake datasets to stores outside the lake") { postgres };
+    }
+
+    /// <summary>Exports each dataset into <paramref name="sink"/>: a line per partition on stderr, the totals on stdout.</summary>
+    private static int Run(ParseResult parse, string root, string[] names, (DateOnly? From, DateOnly? To) range, ILakeSink sink, OutputFormat format)
+    {
+        using var owned = sink;
+        using var session = LakeSession.Open(root);
+        var error = parse.InvocationConfiguration.Error;
+        error.WriteLine($"exporting to {sink.Target}");
+        var results = names.Select(name => LakeSinkExport.Run(session, sink, name, range.From, range.To,
+            p => error.WriteLine($"{p.Dataset}/{LakeLayout.PartitionName(p.Date)}: read {p.Read}, inserted {p.Inserted}, updated {p.Updated}"))).ToList();
+        ResultWriter.Write(Table(results), format, parse.InvocationConfiguration.Output);
+        // A partition left out because a file is unreadable was not exported: say so, and fail.
+        var skipped = session.Warnings.Where(w => names.Any(n => w.StartsWith(n + "/", StringComparison.Ordinal))).ToArray();
+        foreach (var warning in skipped) error.WriteLine($"spx: warning: {warning}");
+        return skipped.Length == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
 
     /// <summary>The named datasets, each registered (else a usage error listing the known ones).</summary>
