@@ -30,6 +30,7 @@ public static class SpxApp
         root.Add(MonitorCommand.Create());
         root.Add(IngestCommand.Create());
         root.Add(ConfigCommand.Create());
+        root.Add(ExportCommand.Create());
         return root;
     }
 

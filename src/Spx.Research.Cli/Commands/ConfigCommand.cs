@@ -107,6 +107,7 @@ public static class ConfigCommand
         null => null,
         _ when SettingsSchema.IsRecord(value.GetType()) => new JsonObject(Settings(value).Select(p => KeyValuePair.Create(p.Name, p.Value))),
         IEnumerable<NotificationTarget> targets => new JsonArray(targets.Select(Node).ToArray()),
+        IEnumerable<RetentionRule> rules => new JsonArray(rules.Select(Node).ToArray()),
         IEnumerable<string> strings => new JsonArray(strings.Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()),
         int number => JsonValue.Create(number),
         long number => JsonValue.Create(number),

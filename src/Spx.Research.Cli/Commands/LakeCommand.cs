@@ -24,7 +24,7 @@ public static class LakeCommand
             WriteWarnings(session, parse.InvocationConfiguration.Error);
             return ExitCodes.Ok;
         });
-        return new Command("lake", "Inspect and verify the Parquet lake") { info, LakeCheckCommand.Create() };
+        return new Command("lake", "Inspect and verify the Parquet lake") { info, LakeCheckCommand.Create(), LakePurgeCommand.Create() };
     }
 
     /// <summary>

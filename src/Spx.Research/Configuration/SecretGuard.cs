@@ -16,6 +16,12 @@ public static partial class SecretGuard
     public static bool CarriesSecret(string url) =>
         UserInfo().IsMatch(url) || SecretQuery().IsMatch(url) || SecretWebhook().IsMatch(url);
 
+    /// <summary>A connection string (Npgsql/ADO.NET keywords) that carries a password.</summary>
+    public static bool CarriesPassword(string connectionString) => ConnectionPassword().IsMatch(connectionString) || UserInfo().IsMatch(connectionString);
+
+    [GeneratedRegex(@"(^|;)\s*(password|pwd)\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ConnectionPassword();
+
     [GeneratedRegex("^(.*_)?(key|apikey|token|password|passwd|secret|credentials?)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SecretName();
 

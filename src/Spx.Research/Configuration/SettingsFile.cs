@@ -157,6 +157,8 @@ public sealed partial class SettingsFile
         if (!Scalar(node, path, out var raw)) return false;
         if (key.ValueType == typeof(Uri) && SecretGuard.CarriesSecret(raw!))
             return Refuse(node, path, $"is a URL that carries a credential (value not shown): {WhereSecretsGo(path[..(path.LastIndexOf('.') + 1)])}", showValue: false);
+        if (key.Name == "dsn" && SecretGuard.CarriesPassword(raw!))
+            return Refuse(node, path, "carries a password (value not shown): put it in PGPASSWORD or ~/.pgpass, or the whole DSN in SPX_POSTGRES_DSN", showValue: false);
         try
         {
             return Checked(path, node, raw!, SettingValues.Parse(key.ValueType, raw!), out value);

@@ -29,6 +29,8 @@ public static partial class SettingsRules
         if (monitor.MaxStrikeRatio < monitor.MinStrikeRatio)
             yield return Clash("monitor.max_strike_ratio", monitor.MaxStrikeRatio, "monitor.min_strike_ratio", monitor.MinStrikeRatio, given);
 
+        foreach (var problem in RetentionProblems(settings.Lake)) yield return problem;
+
         var notifications = settings.Notifications;
         if (notifications.QuietFrom is null != notifications.QuietTo is null)
         {
@@ -51,6 +53,21 @@ public static partial class SettingsRules
         }
     }
 
+    /// <summary>Each retention rule names its dataset once and says how long to keep it.</summary>
+    private static IEnumerable<Problem> RetentionProblems(LakeSettings lake)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < lake.Retention.Count; i++)
+        {
+            var rule = lake.Retention[i];
+            var path = $"lake.retention[{i}]";
+            if (rule.Keep == TimeSpan.Zero)
+                yield return new Problem(path, $"{rule.Dataset} has no keep: expected how long to keep it, e.g. keep: 90d", [path]);
+            if (!seen.Add(rule.Dataset))
+                yield return new Problem(path + ".dataset", $"{rule.Dataset} has a rule already: expected one rule per dataset", [path]);
+        }
+    }
+
     private static Problem Clash<T>(string maxPath, T max, string minPath, T min, Func<string, bool> given) where T : IFormattable =>
         given(maxPath) || !given(minPath)
             ? new Problem(maxPath, $"{Text(max)} is less than {minPath} ({Text(min)})", [maxPath, minPath])
@@ -64,6 +81,10 @@ public static partial class SettingsRules
         ["api.timeout"] = Positive,
         ["api.retries"] = Between(0, 50),
         ["lake.path"] = NotBlank,
+        ["lake.retention[].dataset"] = RetentionDataset,
+        ["lake.retention[].keep"] = value => (TimeSpan)value is { Ticks: > 0 } keep && keep.Ticks % TimeSpan.TicksPerDay == 0
+            ? null : "is not a whole number of days: expected e.g. 90d",
+        ["postgres.schema"] = NotBlank,
         ["monitor.roots"] = value => ((IReadOnlyList<string>)value).Count == 0 ? "is empty: expected at least one option root, e.g. [SPX, SPXW]" : null,
         ["monitor.roots[]"] = value => OptionRoot().IsMatch((string)value) ? null : "is not an option root: expected 1–6 upper-case letters, e.g. SPXW",
         ["monitor.right"] = OneOf("put", "call"),
@@ -100,6 +121,15 @@ public static partial class SettingsRules
             ? null : "is not an environment variable name: expected letters, digits and _, e.g. SLACK_WEBHOOK_URL",
         ["logging.level"] = OneOf("debug", "info", "warning", "error"),
         ["logging.folder"] = NotBlank,
+    };
+
+    /// <summary>A registered dataset whose retention is not already the monitor's (one rule per dataset, in one place).</summary>
+    private static string? RetentionDataset(object value) => (string)value switch
+    {
+        "monitor_polls" => "is kept by monitor.intraday_retention_sessions: set that instead",
+        "monitor_daily" => "is kept by monitor.daily_retention_days: set that instead",
+        var name when Lake.DatasetRegistry.Default.Contains(name) => null,
+        _ => $"is not a lake dataset: expected one of {string.Join(", ", Lake.DatasetRegistry.Default.Datasets.Select(d => d.Name))}",
     };
 
     private static Func<object, string?> OneOf(params string[] choices) => value =>

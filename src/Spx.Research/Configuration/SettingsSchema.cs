@@ -55,7 +55,7 @@ public static class SettingsSchema
     /// <summary>Our own settings records (sections and list items), as opposed to values such as <see cref="Uri"/>.</summary>
     public static bool IsRecord(Type type) =>
         type.Namespace == typeof(SpxSettings).Namespace && type.IsClass && type.Name.EndsWith("Settings", StringComparison.Ordinal)
-        || type == typeof(NotificationTarget);
+        || type == typeof(NotificationTarget) || type == typeof(RetentionRule);
 
     private static IEnumerable<SettingKey> Leaves(Type record, string prefix)
     {

@@ -29,6 +29,9 @@ public sealed record SpxSettings
     /// <summary>Where alerts are sent, if anywhere.</summary>
     public NotificationSettings Notifications { get; init; } = new();
 
+    /// <summary>The PostgreSQL sink of <c>spx export postgres</c>.</summary>
+    public PostgresSettings Postgres { get; init; } = new();
+
     /// <summary>What is logged and where.</summary>
     public LoggingSettings Logging { get; init; } = new();
 }

@@ -17,7 +17,9 @@ public sealed class ExampleAndDocsTests
         var defaults = new SpxSettings();
 
         Assert.Equal(defaults.Api, example.Api);
-        Assert.Equal(defaults.Lake, example.Lake);
+        Assert.Empty(example.Lake.Retention);
+        Assert.Equal(defaults.Lake, example.Lake with { Retention = defaults.Lake.Retention });
+        Assert.Equal(defaults.Postgres, example.Postgres);
         Assert.Equal(defaults.Monitor.Roots, example.Monitor.Roots);
         Assert.Equal(defaults.Monitor, example.Monitor with { Roots = defaults.Monitor.Roots });
         Assert.Equal(defaults.Detector, example.Detector);
