@@ -53,7 +53,7 @@ public static class IngestBackfillCommand
             var request = Request(parse, settings.Ingest);
             var layout = new LakeLayout(CommonOptions.ResolveLake(parse, lake));
             var errors = parse.InvocationConfiguration.Error;
-            using var limiter = new CountingRateLimiter(ApiCommand.ParsePlan(parse.GetValue(Plan) ?? settings.Ingest.Plan, BaseUri(parse, settings)).CreateLimiter());
+            using var limiter = new CountingRateLimiter(ApiParsing.ParsePlan(parse.GetValue(Plan) ?? settings.Ingest.Plan, BaseUri(parse, settings)).CreateLimiter());
             using var client = new PolygonRestClient(ClientOptions(parse, settings, limiter, errors));
             var backfill = new Backfill(client, limiter, layout, request);
             var report = await RunWithProgress(backfill, errors, settings.Ingest.ProgressInterval, ct);
@@ -79,7 +79,7 @@ public static class IngestBackfillCommand
     }
 
     private static Uri BaseUri(ParseResult parse, SpxSettings settings) =>
-        parse.GetValue(BaseUrl) is { Length: > 0 } text ? ApiCommand.ParseBaseUrl(text) : settings.Api.BaseUrl;
+        parse.GetValue(BaseUrl) is { Length: > 0 } text ? ApiParsing.ParseBaseUrl(text) : settings.Api.BaseUrl;
 
     private static PolygonClientOptions ClientOptions(ParseResult parse, SpxSettings settings, CountingRateLimiter limiter, TextWriter errors)
     {
