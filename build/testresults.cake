@@ -1,4 +1,5 @@
-// Sums the outcome counters of every TRX file a test run wrote, so CI gets one line for the whole run.
+// Sums the outcomes of every TRX file a test run wrote, so CI gets one line for the whole run.
+// Compiled into tests/Spx.Research.Tests too (Build/TestSummaryTests), against a TRX that xunit really wrote.
 using System.Xml.Linq;
 
 public sealed class TestSummary
@@ -14,12 +15,16 @@ public sealed class TestSummary
         int passed = 0, failed = 0, skipped = 0;
         foreach (var path in paths)
         {
-            var counters = XDocument.Load(path).Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
+            var document = XDocument.Load(path);
+            var counters = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "Counters");
             if (counters == null) continue;
             int Read(string name) => int.TryParse(counters.Attribute(name)?.Value, out var n) ? n : 0;
             passed += Read("passed");
             failed += Read("failed") + Read("error") + Read("timeout") + Read("aborted");
-            skipped += Read("notExecuted");
+            // The TRX logger leaves Counters' notExecuted at 0 for xunit's skipped tests; each one is a
+            // UnitTestResult with outcome="NotExecuted" (and counts in total but not in executed).
+            skipped += document.Descendants()
+                .Count(e => e.Name.LocalName == "UnitTestResult" && e.Attribute("outcome")?.Value == "NotExecuted");
         }
         return new TestSummary { Passed = passed, Failed = failed, Skipped = skipped };
     }

@@ -1,6 +1,7 @@
 using Spx.Research.Lake;
 using Spx.Research.Market;
 using Spx.Research.Monitor.Detection;
+using Spx.Research.Testing;
 
 namespace Spx.Research.Dashboard.Tests;
 
@@ -80,25 +81,8 @@ internal sealed class DashboardLake : IDisposable
         }
     }
 
-    private static LakeAppenderRow Contract(LakeAppenderRow begun, Poll row) => begun
-        .AppendValue(row.Ticker)
-        .AppendValue("I:SPX")
-        .AppendValue(row.Ticker.StartsWith("O:SPXW", StringComparison.Ordinal) ? "SPXW" : "SPX")
-        .AppendValue(row.Expiry)
-        .AppendValue("P")
-        .AppendValue(row.Strike)
-        .AppendValue(row.Spot)
-        .AppendValue(row.DayVolume)
-        .AppendValue((long?)1000)
-        .AppendValue((double?)null)
-        .AppendValue((double?)null)
-        .AppendValue(row.LastPrice)
-        .AppendValue((double?)null)
-        .AppendValue((double?)0.2)
-        .AppendValue((double?)-0.1)
-        .AppendValue((double?)null)
-        .AppendValue((double?)null)
-        .AppendValue((double?)null);
+    private static LakeAppenderRow Contract(LakeAppenderRow begun, Poll row) =>
+        MonitorContractColumns.Append(begun, row.Ticker, row.Expiry, row.Strike, row.Spot, row.DayVolume, row.LastPrice);
 
     public void Dispose()
     {

@@ -1,4 +1,5 @@
 using Microsoft.DotNet.Interactive.Documents.Jupyter;
+using Spx.Research.Testing;
 
 namespace Spx.Research.Kernel.Tests;
 

@@ -36,8 +36,7 @@ public static class LakeCheckCommand
 
     private static int Run(LakeSession session, bool repair, TextWriter output)
     {
-        var check = new LakeCheck(session, Groups);
-        var report = check.Run();
+        var report = new LakeCheck(session, Groups).Run();
         foreach (var problem in report.Problems) output.WriteLine(problem);
         if (!repair || report.Problems.All(p => p.Kind != LakeProblemKind.Unreadable))
         {
@@ -45,12 +44,28 @@ public static class LakeCheckCommand
             return report.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         }
 
-        var repaired = LakeRepair.MoveOutUnreadable(session.Layout, report.Problems);
+        var repaired = LakeRepair.MoveOutUnreadable(session, report.Problems);
+        WriteRepairs(session.Layout, repaired, output);
+        var moved = repaired.SelectMany(p => p.Moved.Select(file => $"{p.Dataset}/{LakeLayout.PartitionName(p.Date)}/{Path.GetFileName(file)}")).ToHashSet();
+        foreach (var left in report.Problems.Where(p => p.Kind == LakeProblemKind.Unreadable && !moved.Contains(p.Location)))
+            output.WriteLine($"left {left.Location} in place: it was gone or read in full by the time of the repair (rewritten since the check)");
+
+        // No second full scan: the repair read every file the report named again, under its partition's lock, and
+        // moved each one that still failed; the rest of the report is unchanged by it. A partition the repair
+        // emptied leaves its session incomplete, and that is the regeneration named above.
+        var remaining = report.Problems.Where(p => p.Kind != LakeProblemKind.Unreadable).ToArray();
+        foreach (var problem in remaining) output.WriteLine($"still: {problem}");
+        output.WriteLine($"{report.Summary}; moved out {moved.Count} unreadable file(s); {remaining.Length} problem(s) remain");
+        return remaining.Length == 0 ? ExitCodes.Ok : ExitCodes.Failure;
+    }
+
+    private static void WriteRepairs(LakeLayout layout, IReadOnlyList<RepairedPartition> repaired, TextWriter output)
+    {
         foreach (var partition in repaired)
         foreach (var moved in partition.Moved)
         {
             output.WriteLine($"moved {Path.GetFileName(moved)} out of {partition.Dataset}/{LakeLayout.PartitionName(partition.Date)} to "
-                + Path.GetRelativePath(session.Layout.Root, Path.GetDirectoryName(moved)!)
+                + Path.GetRelativePath(layout.Root, Path.GetDirectoryName(moved)!)
                 + (partition.Emptied ? " (nothing readable was left: the partition is removed)" : ""));
         }
         foreach (var day in repaired.GroupBy(p => p.Date).OrderBy(g => g.Key))
@@ -58,12 +73,5 @@ public static class LakeCheckCommand
             output.WriteLine($"regenerate or re-download {day.Key:yyyy-MM-dd}: it lost data in {string.Join(", ", day.Select(p => p.Dataset))} "
                 + $"(synthetic: spx generate --from {day.Key:yyyy-MM-dd} --to {day.Key:yyyy-MM-dd} with its seed and profile)");
         }
-
-        // A partition emptied by the repair makes its session incomplete: that is the regeneration named above.
-        var emptied = repaired.Where(p => p.Emptied).Select(p => p.Date).ToHashSet();
-        var remaining = check.Run().Problems.Where(p => !(p.Kind == LakeProblemKind.IncompleteSession && emptied.Contains(p.Date))).ToArray();
-        foreach (var problem in remaining) output.WriteLine($"still: {problem}");
-        output.WriteLine($"{report.Summary}; moved out {repaired.Sum(p => p.Moved.Count)} unreadable file(s); {remaining.Length} problem(s) remain");
-        return remaining.Length == 0 ? ExitCodes.Ok : ExitCodes.Failure;
     }
 }

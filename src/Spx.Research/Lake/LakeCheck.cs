@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace Spx.Research.Lake;
 
 /// <summary>
@@ -45,34 +43,7 @@ public sealed class LakeCheck(LakeSession session, IReadOnlyList<DatasetGroup> g
     /// <summary>The file's problem (date and dataset filled in by the caller), or null.</summary>
     private LakeProblem? CheckFile(string file, DatasetSchema? schema)
     {
-        string? Unreadable()
-        {
-            string? envelope;
-            try
-            {
-                envelope = ParquetEnvelope.Problem(file);
-            }
-            catch (IOException)
-            {
-                return null; // retired by a writer since the listing: nothing of it is visible any more
-            }
-            if (envelope is not null) return envelope;
-            var literal = SqlText.Literal(file);
-            try
-            {
-                var declared = session.Connection.ExecuteScalar<long>($"SELECT CAST(coalesce(sum(num_rows), 0) AS BIGINT) FROM parquet_file_metadata({literal})");
-                // hash() of every column makes DuckDB decode every page; count(*) alone is answered from the footer.
-                var read = session.Connection.ExecuteScalar<long>(
-                    $"SELECT CAST(count(*) AS BIGINT), max(hash(COLUMNS(*))) FROM read_parquet({literal}, hive_partitioning = false)");
-                return read == declared ? null : $"the footer declares {declared} rows but a full read gave {read}";
-            }
-            catch (DbException error)
-            {
-                return File.Exists(file) ? FirstLine(error.Message) : null;
-            }
-        }
-
-        if (Unreadable() is { } unreadable) return new LakeProblem(LakeProblemKind.Unreadable, default, null, file, unreadable);
+        if (ParquetFileCheck.Unreadable(session.Connection, file) is { } unreadable) return new LakeProblem(LakeProblemKind.Unreadable, default, null, file, unreadable);
         return schema is not null && SchemaDifferences(file, schema) is { } differences
             ? new LakeProblem(LakeProblemKind.SchemaMismatch, default, null, file, differences)
             : null;
@@ -135,6 +106,4 @@ public sealed class LakeCheck(LakeSession session, IReadOnlyList<DatasetGroup> g
             }
         }
     }
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

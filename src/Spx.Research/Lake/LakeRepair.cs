@@ -6,14 +6,20 @@ namespace Spx.Research.Lake;
 /// without it (or is removed when nothing readable is left) through the same atomic swap as every write —
 /// so readers switch in one step, and the damaged bytes stay on disk for whoever wants to look.
 /// </summary>
+/// <remarks>
+/// A report names files, but a name is not a verdict: a writer may have republished the partition since the
+/// check, with a sound file under the same content name. So each named file is read again, under the
+/// partition lock, with the check's own test (<see cref="ParquetFileCheck"/>), and moved only if it still fails.
+/// </remarks>
 public static class LakeRepair
 {
     /// <summary>
-    /// Moves out the files of <paramref name="problems"/>' <see cref="LakeProblemKind.Unreadable"/> entries
-    /// (other kinds are left alone: a readable file is never taken out). A file a writer has replaced since
-    /// the check is skipped. Returns what each partition lost, so its session can be regenerated or re-downloaded.
+    /// Moves out the files of <paramref name="problems"/>' <see cref="LakeProblemKind.Unreadable"/> entries that
+    /// are still unreadable now (other kinds are left alone: a readable file is never taken out). Files are read
+    /// with <paramref name="session"/>'s connection. Returns what each partition lost, so its session can be
+    /// regenerated or re-downloaded.
     /// </summary>
-    public static IReadOnlyList<RepairedPartition> MoveOutUnreadable(LakeLayout layout, IEnumerable<LakeProblem> problems, LakeWriterOptions? options = null)
+    public static IReadOnlyList<RepairedPartition> MoveOutUnreadable(LakeSession session, IEnumerable<LakeProblem> problems, LakeWriterOptions? options = null)
     {
         options ??= new LakeWriterOptions();
         var repaired = new List<RepairedPartition>();
@@ -22,28 +28,30 @@ public static class LakeRepair
             .GroupBy(p => (Dataset: p.Dataset!, p.Date));
         foreach (var partition in byPartition)
         {
-            var reasons = partition.ToDictionary(p => Path.GetFileName(p.File!), p => p.Message, StringComparer.Ordinal);
-            if (Repair(new PartitionStore(layout, partition.Key.Dataset, partition.Key.Date, options.TimeProvider), layout, reasons, options) is { } done)
-            {
-                repaired.Add(done);
-            }
+            var named = partition.Select(p => Path.GetFileName(p.File!)).ToHashSet(StringComparer.Ordinal);
+            var store = new PartitionStore(session.Layout, partition.Key.Dataset, partition.Key.Date, options.TimeProvider);
+            if (Repair(store, session, named, options) is { } done) repaired.Add(done);
         }
         return repaired;
     }
 
-    /// <summary>Under the partition lock: copies the damaged files out, then publishes the rest (or unpublishes).</summary>
-    private static RepairedPartition? Repair(PartitionStore store, LakeLayout layout, IReadOnlyDictionary<string, string> reasons, LakeWriterOptions options)
+    /// <summary>Under the partition lock: copies the still-unreadable files out, then publishes the rest (or unpublishes).</summary>
+    private static RepairedPartition? Repair(PartitionStore store, LakeSession session, IReadOnlySet<string> named, LakeWriterOptions options)
     {
         using var writeLock = store.Lock(options.LockTimeout);
         store.CollectGarbage(options.RetiredVersionGrace);
-        // By name: a plain (copied) partition folder is adopted as a version here, which moves its files.
+        // A plain (copied) partition folder is adopted as a version here, which moves its files: find them by name, judge them by content.
         if (store.CurrentVersion() is not { } current) return null;
         var files = PartitionStore.Files(current);
-        var damaged = files.Where(f => reasons.ContainsKey(Path.GetFileName(f))).ToArray();
+        var damaged = files.Where(f => named.Contains(Path.GetFileName(f)))
+            .Select(f => (File: f, Reason: ParquetFileCheck.Unreadable(session.Connection, f)))
+            .Where(f => f.Reason is not null)
+            .ToArray();
         if (damaged.Length == 0) return null;
 
-        var moved = damaged.Select(file => KeepDamaged(file, layout.DamagedDirectory(store.Dataset, store.Date), reasons[Path.GetFileName(file)])).ToArray();
-        var kept = files.Except(damaged).ToArray();
+        var folder = session.Layout.DamagedDirectory(store.Dataset, store.Date);
+        var moved = damaged.Select(d => KeepDamaged(d.File, folder, d.Reason!)).ToArray();
+        var kept = files.Except(damaged.Select(d => d.File)).ToArray();
         if (kept.Length == 0)
         {
             store.Unpublish();

@@ -81,6 +81,9 @@ public sealed class LakeSession : IDisposable
     /// <summary>Number of queries repeated because their snapshot's files were gone (diagnostics).</summary>
     public int Retries { get; private set; }
 
+    /// <summary>Number of times the session looked for changes in the lake (diagnostics: once per query, once per <see cref="Info"/>).</summary>
+    internal int Syncs { get; private set; }
+
     /// <summary>Re-snapshots every dataset and re-creates all views.</summary>
     public void Refresh() => Sync(force: true);
 
@@ -130,12 +133,12 @@ public sealed class LakeSession : IDisposable
     public DuckDbColumnarResult Columnar(string sql) => Run(connection => connection.ExecuteColumnar(sql));
 
     /// <summary>Partitions, files, rows, bytes and date range of every dataset in <see cref="Views"/>, from Parquet footers (no data scanned).</summary>
-    public IReadOnlyList<LakeInfo> Info()
+    /// <remarks>One look for changes for all datasets, so every row describes the lake as of the same instant.</remarks>
+    public IReadOnlyList<LakeInfo> Info() => Run(_ =>
     {
-        Sync(force: false);
         if (!_lakeExists) throw new LakeNotFoundException(Layout.Root);
-        return Views.Select(dataset => Run(_ => Describe(_snapshots[dataset]))).ToArray();
-    }
+        return Views.Select(dataset => Describe(_snapshots[dataset])).ToArray();
+    });
 
     /// <summary>Closes the connection.</summary>
     public void Dispose() => Connection.Dispose();
@@ -143,6 +146,7 @@ public sealed class LakeSession : IDisposable
     /// <summary>Re-creates the view of every dataset whose change token moved (all of them when <paramref name="force"/>).</summary>
     private void Sync(bool force)
     {
+        Syncs++;
         var lakeExists = Directory.Exists(Layout.Root);
         force |= lakeExists != _lakeExists;
         _lakeExists = lakeExists;

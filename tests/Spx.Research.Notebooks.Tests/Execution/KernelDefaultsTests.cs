@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Spx.Research.Notebooks.Execution;
 using Spx.Research.Notebooks.Formats;
 using static Spx.Research.Notebooks.Tests.TestNotebooks;
+using Spx.Research.Testing;
 
 namespace Spx.Research.Notebooks.Tests.Execution;
 
@@ -62,7 +63,7 @@ public class KernelDefaultsTests
     {
         var runnerOnly = GlobalNames().Except(KernelGlobals).ToHashSet(StringComparer.Ordinal);
         var uses = new List<string>();
-        foreach (var path in Directory.EnumerateFiles(Path.Combine(RepositoryRoot(), "notebooks"), "*.ipynb"))
+        foreach (var path in Directory.EnumerateFiles(Repository.Notebooks, "*.ipynb"))
         {
             var notebook = NotebookReader.Read(path);
             for (var i = 0; i < notebook.Cells.Count; i++)
@@ -99,14 +100,5 @@ public class KernelDefaultsTests
             .Where(n => n.Parent is not MemberAccessExpressionSyntax access || access.Expression == n)
             .Select(n => n.Identifier.ValueText)
             .ToArray();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Spx.Research.sln"))) return folder.FullName;
-        }
-        throw new DirectoryNotFoundException($"no Spx.Research.sln above {AppContext.BaseDirectory}");
     }
 }

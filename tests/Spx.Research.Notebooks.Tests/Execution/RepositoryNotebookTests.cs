@@ -39,7 +39,7 @@ public sealed class RepositoryNotebookTests(HeadlessBrowser browser) : IClassFix
     [MemberData(nameof(Notebooks))]
     public async Task Runs_headlessly_and_its_page_draws_every_chart(string name)
     {
-        var release = Path.Combine(RepositoryRoot(), "artifacts", "bin", "Spx.Research", "release", "Spx.Research.dll");
+        var release = Repository.ReleaseCore;
         Assert.True(File.Exists(release), $"{release} is missing: build Release first (./build.sh --target=Build)");
 
         var runner = new NotebookRunner(new NotebookRunOptions { PlotlyScript = PlotlyJs.ReadBundle });
@@ -70,15 +70,5 @@ public sealed class RepositoryNotebookTests(HeadlessBrowser browser) : IClassFix
 
     public void Dispose() => Directory.Delete(_output, recursive: true);
 
-    private static string NotebooksFolder() => Path.Combine(RepositoryRoot(), "notebooks");
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Spx.Research.sln"))) return folder.FullName;
-        }
-
-        throw new DirectoryNotFoundException($"no Spx.Research.sln above {AppContext.BaseDirectory}");
-    }
+    private static string NotebooksFolder() => Repository.Notebooks;
 }

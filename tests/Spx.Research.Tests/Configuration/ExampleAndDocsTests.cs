@@ -1,4 +1,5 @@
 using Spx.Research.Configuration;
+using Spx.Research.Testing;
 
 namespace Spx.Research.Tests.Configuration;
 
@@ -8,7 +9,7 @@ namespace Spx.Research.Tests.Configuration;
 /// </summary>
 public sealed class ExampleAndDocsTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     [Fact]
     public void The_example_file_loads_and_equals_the_defaults()
@@ -61,12 +62,5 @@ public sealed class ExampleAndDocsTests
         Assert.Contains("detector.premium_floor", paths);
         Assert.Contains("notifications.targets[].secret_variable", paths);
         Assert.Equal(paths.Count, paths.Distinct().Count());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Spx.Research.sln"))) return folder.FullName;
-        throw new DirectoryNotFoundException($"no Spx.Research.sln above {AppContext.BaseDirectory}");
     }
 }

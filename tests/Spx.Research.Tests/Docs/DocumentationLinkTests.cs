@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Spx.Research.Testing;
 
 namespace Spx.Research.Tests.Docs;
 
@@ -8,7 +9,7 @@ namespace Spx.Research.Tests.Docs;
 /// </summary>
 public sealed partial class DocumentationLinkTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = Repository.Root;
 
     public static TheoryData<string> MarkdownFiles()
     {
@@ -71,13 +72,6 @@ public sealed partial class DocumentationLinkTests
         relative.StartsWith("artifacts/", StringComparison.Ordinal) || relative.StartsWith("node_modules/", StringComparison.Ordinal)
         || relative.Contains("/bin/", StringComparison.Ordinal) || relative.Contains("/obj/", StringComparison.Ordinal)
         || relative.StartsWith(".git/", StringComparison.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            if (File.Exists(Path.Combine(folder.FullName, "Spx.Research.sln"))) return folder.FullName;
-        throw new DirectoryNotFoundException($"no Spx.Research.sln above {AppContext.BaseDirectory}");
-    }
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)(?:\s+""[^""]*"")?\)")]
     private static partial Regex LinkPattern();

@@ -105,6 +105,19 @@ public sealed class LakeSessionTests : IDisposable
     }
 
     [Fact]
+    public void Info_looks_for_changes_once_for_all_datasets()
+    {
+        using (var writer = _lake.Writer()) writer.ReplacePartition(Bars, TempLake.Day, LakeSource.FromSql(TempLake.Bars(0, 100)));
+        using var session = _lake.Session();
+        var before = session.Syncs;
+
+        var info = session.Info();
+
+        Assert.True(info.Count > 1, $"{info.Count} dataset(s): too few to tell one look from one per dataset");
+        Assert.Equal(before + 1, session.Syncs);
+    }
+
+    [Fact]
     public void Raw_connection_queries_keep_their_snapshot_until_refreshed_and_session_queries_follow_writes()
     {
         using var writer = _lake.Writer();

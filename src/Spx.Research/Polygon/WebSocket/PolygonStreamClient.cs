@@ -37,7 +37,10 @@ public sealed class PolygonStreamClient : IAsyncDisposable
     private readonly FramePump _pump;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private volatile StreamConnection? _connection;
+
+    // One sender of subscription changes at a time, the re-subscription included: a change made while a new connection
+    // is attached goes out after the re-subscription on it, never before (an unsubscribe overtaken would be undone).
+    private readonly SemaphoreSlim _sending = new(1, 1);
     private Task? _run;
     private volatile bool _closing;
     private int _started;
@@ -104,7 +107,7 @@ public sealed class PolygonStreamClient : IAsyncDisposable
             Finish(e);
             throw;
         }
-        _connection = connection;
+        await AttachAsync(connection, CancellationToken.None).ConfigureAwait(false);
         _run = Task.Run(() => RunAsync(connection));
     }
 
@@ -127,7 +130,7 @@ public sealed class PolygonStreamClient : IAsyncDisposable
     public async Task CloseAsync(CancellationToken cancellationToken = default)
     {
         _closing = true;
-        if (_connection is { } connection)
+        if (_subscriptions.Live is { } connection)
         {
             try
             {
@@ -203,20 +206,7 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         if (Volatile.Read(ref _started) == 0) throw new InvalidOperationException("call ConnectAsync first");
         if (Volatile.Read(ref _finished) != 0) throw new InvalidOperationException("the stream has ended");
 
-        var pending = _subscriptions.Change(list, subscribe);
-        var sent = false;
-        if (_connection is { } connection)
-        {
-            try
-            {
-                await connection.SendActionAsync(subscribe ? "subscribe" : "unsubscribe", string.Join(',', list), cancellationToken).ConfigureAwait(false);
-                sent = true;
-            }
-            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
-            {
-                // The connection is dropping; the reconnect re-sends remembered subscriptions and answers them.
-            }
-        }
+        var (pending, sent) = await SendChangeAsync(list, subscribe, cancellationToken).ConfigureAwait(false);
         if (!sent && !subscribe)
             _subscriptions.Settle(pending, "not_sent", "the connection dropped before the unsubscribe was sent; the topic will not be re-subscribed");
 
@@ -236,6 +226,53 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         return [.. pending.Select(p => p.Result.Result)];
     }
 
+    /// <summary>Records the change and sends it on the live connection, if any; returns the pending replies and whether it went out.</summary>
+    private async Task<(List<PendingReply> Pending, bool Sent)> SendChangeAsync(string[] topics, bool subscribe, CancellationToken ct)
+    {
+        await _sending.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var (pending, live) = _subscriptions.Change(topics, subscribe);
+            if (live is null) return (pending, false);
+            try
+            {
+                await live.SendActionAsync(subscribe ? "subscribe" : "unsubscribe", string.Join(',', topics), ct).ConfigureAwait(false);
+                return (pending, true);
+            }
+            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+            {
+                // The connection is dropping; the reconnect re-sends remembered subscriptions and answers them.
+                return (pending, false);
+            }
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="connection"/> the one changes go out on and sends it the remembered topics first. A send
+    /// that fails here means the connection is already dropping: the pump sees it end and the next attach re-sends.
+    /// </summary>
+    private async Task AttachAsync(StreamConnection connection, CancellationToken ct)
+    {
+        await _sending.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var topics = _subscriptions.Attach(connection);
+            if (topics.Length > 0) await connection.SendActionAsync("subscribe", string.Join(',', topics), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Dropping already; see above.
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
     /// <summary>Pumps the connection; when it drops, reconnects, says so, re-subscribes, and pumps again.</summary>
     private async Task RunAsync(StreamConnection first)
     {
@@ -246,12 +283,10 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         {
             while (true)
             {
-                _connection = connection;
                 var ending = await _pump.RunAsync(connection, () => _closing, ct).ConfigureAwait(false);
-                _connection = null;
+                _subscriptions.Detach();
                 connection.Dispose();
                 connection = null;
-                _subscriptions.SettleLostUnsubscribes();
                 if (_closing || ct.IsCancellationRequested) break;
                 if (ending.Notice is { } notice && !_options.Reconnect.ReconnectsAfter(notice.Reason))
                 {
@@ -259,11 +294,9 @@ public sealed class PolygonStreamClient : IAsyncDisposable
                     break;
                 }
                 connection = await _reconnector.ReconnectAsync(ending.Cause, ConnectOnceAsync, ct).ConfigureAwait(false);
-                _connection = connection;
                 var count = _counters.Reconnected();
                 await _outlet.PublishAsync(new ReconnectedEvent(count, ending.Cause), ct).ConfigureAwait(false);
-                var topics = _subscriptions.Resubscription();
-                if (topics.Length > 0) await connection.SendActionAsync("subscribe", string.Join(',', topics), ct).ConfigureAwait(false);
+                await AttachAsync(connection, ct).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested || _closing)
@@ -281,7 +314,7 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         }
         finally
         {
-            _connection = null;
+            _subscriptions.Detach();
             connection?.Dispose();
             Finish(error);
         }

@@ -1,22 +1,34 @@
 namespace Spx.Research.Polygon.WebSocket;
 
 /// <summary>
-/// The topics to re-subscribe after a reconnect, and the subscribe/unsubscribe replies still awaited.
-/// Callers and the receive loop use it at once, so every member takes the one lock.
+/// The topics to re-subscribe after a reconnect, the subscribe/unsubscribe replies still awaited, and the
+/// connection changes go out on. Callers and the receive loop use it at once, so every member takes the one
+/// lock: a change either finds no connection (and the next re-subscription carries it) or the one whose
+/// re-subscription snapshot was taken without it — never a connection that will also re-send it.
 /// </summary>
 internal sealed class SubscriptionBook
 {
     private readonly Lock _gate = new();
     private readonly List<string> _topics = [];
     private readonly List<PendingReply> _pending = [];
+    private StreamConnection? _live;
 
     public IReadOnlyList<string> Topics
     {
         get { lock (_gate) return [.. _topics]; }
     }
 
-    /// <summary>Remembers (or forgets) <paramref name="topics"/> and returns one pending reply per topic.</summary>
-    public List<PendingReply> Change(IReadOnlyList<string> topics, bool subscribe)
+    /// <summary>The connection changes go out on; null between connections.</summary>
+    public StreamConnection? Live
+    {
+        get { lock (_gate) return _live; }
+    }
+
+    /// <summary>
+    /// Remembers (or forgets) <paramref name="topics"/> and returns one pending reply per topic, with the connection
+    /// to send the change on (null: none now; a subscribe then goes out with the next re-subscription).
+    /// </summary>
+    public (List<PendingReply> Pending, StreamConnection? SendOn) Change(IReadOnlyList<string> topics, bool subscribe)
     {
         var pending = new List<PendingReply>(topics.Count);
         lock (_gate)
@@ -29,8 +41,8 @@ internal sealed class SubscriptionBook
                 _pending.Add(reply);
                 pending.Add(reply);
             }
+            return (pending, _live);
         }
-        return pending;
     }
 
     /// <summary>Answers <paramref name="replies"/> ourselves (timeout, cancelled, not sent).</summary>
@@ -47,13 +59,15 @@ internal sealed class SubscriptionBook
     }
 
     /// <summary>
-    /// An unsubscribe whose reply died with the connection will never be answered; the topic is already forgotten,
-    /// so the new connection does not carry it. Subscribes stay pending: the re-subscription answers them.
+    /// The connection ended: changes wait for the next one. An unsubscribe whose reply died with it will never be
+    /// answered; the topic is already forgotten, so the new connection does not carry it. Subscribes stay pending:
+    /// the re-subscription answers them.
     /// </summary>
-    public void SettleLostUnsubscribes()
+    public void Detach()
     {
         lock (_gate)
         {
+            _live = null;
             foreach (var reply in _pending.Where(p => !p.Subscribe).ToList())
             {
                 _pending.Remove(reply);
@@ -62,11 +76,15 @@ internal sealed class SubscriptionBook
         }
     }
 
-    /// <summary>The topics to send again on a new connection; each gets a pending reply unless one is already waiting.</summary>
-    public string[] Resubscription()
+    /// <summary>
+    /// Makes <paramref name="connection"/> the one changes go out on and returns the topics to send on it first, in
+    /// the same step; each topic gets a pending reply unless one is already waiting.
+    /// </summary>
+    public string[] Attach(StreamConnection connection)
     {
         lock (_gate)
         {
+            _live = connection;
             string[] topics = [.. _topics];
             foreach (var topic in topics)
                 if (!_pending.Any(p => p.Topic == topic && p.Subscribe))

@@ -2,6 +2,7 @@ using Spx.Research.Lake;
 using Spx.Research.Market;
 using Spx.Research.Monitor;
 using Spx.Research.Monitor.Detection;
+using Spx.Research.Testing;
 
 namespace Spx.Research.Tests.Monitor.Detection;
 
@@ -73,25 +74,8 @@ internal sealed class MonitorTestLake : IDisposable
     private static LakeAppenderRow AppendPoll(LakeAppender appender, PollRow row, DateOnly session) =>
         AppendContract(appender.CreateRow().AppendValue(row.PollTs).AppendValue(session), row);
 
-    private static LakeAppenderRow AppendContract(LakeAppenderRow begun, PollRow row) => begun
-        .AppendValue(row.Ticker)
-        .AppendValue("I:SPX")
-        .AppendValue(row.Ticker.StartsWith("O:SPXW", StringComparison.Ordinal) ? "SPXW" : "SPX")
-        .AppendValue(Expiry)
-        .AppendValue("P")
-        .AppendValue(row.Strike)
-        .AppendValue(row.Spot)
-        .AppendValue(row.DayVolume)
-        .AppendValue((long?)1000)
-        .AppendValue(row.Bid)
-        .AppendValue(row.Ask)
-        .AppendValue(row.LastPrice)
-        .AppendValue(row.DayVwap)
-        .AppendValue((double?)0.2)
-        .AppendValue((double?)-0.1)
-        .AppendValue((double?)null)
-        .AppendValue((double?)null)
-        .AppendValue((double?)null);
+    private static LakeAppenderRow AppendContract(LakeAppenderRow begun, PollRow row) =>
+        MonitorContractColumns.Append(begun, row.Ticker, Expiry, row.Strike, row.Spot, row.DayVolume, row.LastPrice, row.Bid, row.Ask, row.DayVwap);
 
     public void Dispose()
     {

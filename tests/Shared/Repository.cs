@@ -1,13 +1,13 @@
-namespace Spx.Research.Kernel.Tests;
+namespace Spx.Research.Testing;
 
-/// <summary>Paths in the repository these tests run from.</summary>
+/// <summary>Paths in the repository the tests run from, found by walking up from the test assembly to Spx.Research.sln.</summary>
 internal static class Repository
 {
     public static string Root { get; } = FindRoot();
 
     public static string Notebooks => Path.Combine(Root, "notebooks");
 
-    /// <summary>The Release core the notebooks <c>#r</c>; this project builds it first (a reference without its assembly).</summary>
+    /// <summary>The Release core the notebooks <c>#r</c> (artifacts/bin, as VS Code loads it).</summary>
     public static string ReleaseCore => Path.Combine(Root, "artifacts", "bin", "Spx.Research", "release", "Spx.Research.dll");
 
     private static string FindRoot()
