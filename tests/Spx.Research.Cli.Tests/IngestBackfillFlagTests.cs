@@ -21,6 +21,7 @@ public sealed class IngestBackfillFlagTests : IDisposable
         { "--strike-band 'wide' is not a number", ["--strike-band", "wide"] },
         { "--parallelism '0' must be between 1 and 64", ["--parallelism", "0"] },
         { "--parallelism 'many' is not a whole number", ["--parallelism", "many"] },
+        { "--tickers 'spy' is not a ticker", ["--tickers", "SPY,spy"] },
     };
 
     [Theory]
@@ -69,7 +70,7 @@ public sealed class IngestBackfillFlagTests : IDisposable
         var line = Assert.Single(errors);
         Assert.StartsWith("spx: error: QQQ: the server returned no rows for QQQ from ", line);
         Assert.Contains("over 2025-03-03..2025-03-03", line);
-        Assert.Equal(1, Directory.GetDirectories(Path.Combine(lake, "option_bars_1m"), "date=*").Length);
+        Assert.Single(Directory.GetDirectories(Path.Combine(lake, "option_bars_1m"), "date=*"));
         var (rows, _, _) = BackfillProcess.Compare(lake, lake, "stock_bars_1m");
         Assert.True(rows > 0);
     }

@@ -102,7 +102,7 @@ public sealed class IngestPipelineTests : IDisposable
 
     private Backfill Backfill(Uri baseUri, RecordingHandler handler, CountingRateLimiter limiter, BackfillRequest request)
     {
-        var client = new PolygonRestClient(new PolygonClientOptions(BackfillProcess.Key) { BaseUri = baseUri, SharedRateLimiter = limiter, HttpMessageHandler = handler });
+        var client = new PolygonRestClient(new PolygonClientOptions(new ApiKey(BackfillProcess.Key)) { BaseUri = baseUri, SharedRateLimiter = limiter, HttpMessageHandler = handler });
         _clients.Add(client);
         return new Backfill(client, limiter, new LakeLayout(Path.Combine(_root, "lake")), request);
     }

@@ -21,7 +21,7 @@ public static class IngestBackfillCommand
     private static readonly Option<string[]?> TickerList = new("--tickers")
     {
         Description = "Underlyings, comma-separated (default: ingest.tickers of the configuration, else SPY)",
-        CustomParser = ValueParsers.Each(Tickers.Underlying),
+        CustomParser = CommaSeparatedTickers,
         AllowMultipleArgumentsPerToken = true,
     };
     private static readonly Option<IReadOnlySet<IngestSource>> Sources = new("--sources")
@@ -75,6 +75,25 @@ public static class IngestBackfillCommand
             throw new UsageException("--tickers takes stock tickers (SPY, QQQ); indices come with --sources vix,spx");
         return new BackfillRequest(from, to, tickers, parse.GetValue(Sources)!, IngestDiscoveryOptions.Rule(parse, settings), parse.GetValue(Overwrite),
             IngestDiscoveryOptions.InFlight(parse, settings), settings.DiscoveryWindowDays, parse.GetValue(Job));
+    }
+
+    /// <summary><c>--tickers SPY,QQQ</c> or <c>--tickers SPY QQQ</c>: each name checked on its own.</summary>
+    private static string[] CommaSeparatedTickers(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var tickers = new List<string>();
+        foreach (var text in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            try
+            {
+                tickers.Add(Tickers.Underlying(text));
+            }
+            catch (FormatException problem)
+            {
+                result.AddError($"--tickers '{text}' {problem.Message}");
+                return [];
+            }
+        }
+        return [.. tickers];
     }
 
     private static Uri BaseUri(ParseResult parse, SpxSettings settings) =>
