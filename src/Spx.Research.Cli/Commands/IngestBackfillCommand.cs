@@ -2,7 +2,6 @@ using System.CommandLine;
 using Spx.Research.Cli.Output;
 using Spx.Research.Cli.Parsing;
 using Spx.Research.Configuration;
-using Spx.Research.Ingest.Discovery;
 using Spx.Research.Ingest.Pipeline;
 using Spx.Research.Ingest.Units;
 using Spx.Research.Lake;
@@ -22,7 +21,7 @@ public static class IngestBackfillCommand
     private static readonly Option<string[]?> TickerList = new("--tickers")
     {
         Description = "Underlyings, comma-separated (default: ingest.tickers of the configuration, else SPY)",
-        CustomParser = ValueParsers.Each(Tickers.Underlying),
+        CustomParser = CommaSeparatedTickers,
         AllowMultipleArgumentsPerToken = true,
     };
     private static readonly Option<IReadOnlySet<IngestSource>> Sources = new("--sources")
@@ -46,6 +45,7 @@ public static class IngestBackfillCommand
         var command = new Command("backfill", "Download history into the lake: stock seconds/minutes, VIX, SPX, news, option contracts and near-the-money option minutes; resumable")
         {
             From, To, TickerList, Sources, Plan, Overwrite, BaseUrl, Job, lake, format,
+            IngestDiscoveryOptions.Expiry, IngestDiscoveryOptions.StrikeBand, IngestDiscoveryOptions.Parallelism,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -58,7 +58,7 @@ public static class IngestBackfillCommand
             var backfill = new Backfill(client, limiter, layout, request);
             var report = await RunWithProgress(backfill, errors, settings.Ingest.ProgressInterval, ct);
             ResultWriter.Write(Summary(report), parse.GetValue(format), parse.InvocationConfiguration.Output);
-            foreach (var failure in report.Failures) errors.WriteLine($"spx: error: {failure}");
+            foreach (var failure in report.Failures.Concat(report.NoData)) errors.WriteLine($"spx: error: {failure}");
             return report.Complete ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;
@@ -73,9 +73,27 @@ public static class IngestBackfillCommand
             : [.. settings.Tickers];
         if (tickers.Any(t => t.StartsWith("I:", StringComparison.Ordinal)))
             throw new UsageException("--tickers takes stock tickers (SPY, QQQ); indices come with --sources vix,spx");
-        var rule = new DiscoveryRule(DiscoveryRule.ParseExpiry(settings.Expiry), settings.StrikeBandPercent);
-        return new BackfillRequest(from, to, tickers, parse.GetValue(Sources)!, rule, parse.GetValue(Overwrite),
-            settings.Parallelism, settings.DiscoveryWindowDays, parse.GetValue(Job));
+        return new BackfillRequest(from, to, tickers, parse.GetValue(Sources)!, IngestDiscoveryOptions.Rule(parse, settings), parse.GetValue(Overwrite),
+            IngestDiscoveryOptions.InFlight(parse, settings), settings.DiscoveryWindowDays, parse.GetValue(Job));
+    }
+
+    /// <summary><c>--tickers SPY,QQQ</c> or <c>--tickers SPY QQQ</c>: each name checked on its own.</summary>
+    private static string[] CommaSeparatedTickers(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var tickers = new List<string>();
+        foreach (var text in result.Tokens.SelectMany(t => t.Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            try
+            {
+                tickers.Add(Tickers.Underlying(text));
+            }
+            catch (FormatException problem)
+            {
+                result.AddError($"--tickers '{text}' {problem.Message}");
+                return [];
+            }
+        }
+        return [.. tickers];
     }
 
     private static Uri BaseUri(ParseResult parse, SpxSettings settings) =>

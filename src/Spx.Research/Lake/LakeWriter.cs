@@ -194,9 +194,14 @@ public sealed class LakeWriter : IDisposable
             if (counts.Invalid > 0)
             {
                 if (invalidRows == InvalidRows.Reject) throw BatchValidation.Rejection(Connection, schema, date, stage, rules, counts);
-                _quarantine.Write(Connection, schema.Name, date,
-                    $"SELECT *, {BatchValidation.Reason(rules)} AS reason FROM {SqlText.Identifier(stage)} WHERE {BatchValidation.AnyFails(rules)} ORDER BY rowid");
+                var rejects = $"SELECT *, {BatchValidation.Reason(rules)} AS reason FROM {SqlText.Identifier(stage)} WHERE {BatchValidation.AnyFails(rules)} ORDER BY rowid";
+                if (_options.QuarantineName is { } name) _quarantine.Replace(Connection, schema.Name, date, rejects, name);
+                else _quarantine.Write(Connection, schema.Name, date, rejects);
                 quarantined = counts.Invalid;
+            }
+            else if (_options.QuarantineName is { } name && invalidRows == InvalidRows.Quarantine)
+            {
+                _quarantine.Remove(schema.Name, date, name);
             }
 
             var typed = projection.ToDictionary(p => p.Column.Name, p => p.Expression);

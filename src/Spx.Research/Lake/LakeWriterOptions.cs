@@ -13,6 +13,13 @@ public sealed record LakeWriterOptions
     /// </summary>
     public TimeSpan RetiredVersionGrace { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Null (the default): each write adds its invalid rows to the quarantine as a content-named file. Set: they
+    /// replace the partition's quarantine file <c>&lt;name&gt;.parquet</c>, and a write with none removes it, so a writer
+    /// that redoes the same piece of work (a backfill unit after a kill) keeps one copy of its rejects, the latest.
+    /// </summary>
+    public string? QuarantineName { get; init; }
+
     /// <summary>Clock for version names and the grace period.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

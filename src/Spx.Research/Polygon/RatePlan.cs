@@ -29,7 +29,11 @@ public sealed record RatePlan(int Permits, TimeSpan Window)
     public bool IsUnlimited => Permits <= 0 || Window <= TimeSpan.Zero;
 
     /// <summary>A token bucket for this plan (null when unlimited). The caller owns and disposes it.</summary>
-    public RateLimiter? CreateLimiter() => IsUnlimited
+    /// <param name="autoReplenishment">
+    /// False: the window never passes by itself; each <see cref="ReplenishingRateLimiter.TryReplenish"/> call is one
+    /// window, so a test can check how many requests start per window without waiting on the wall clock.
+    /// </param>
+    public RateLimiter? CreateLimiter(bool autoReplenishment = true) => IsUnlimited
         ? null
         : new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
         {
@@ -38,7 +42,7 @@ public sealed record RatePlan(int Permits, TimeSpan Window)
             ReplenishmentPeriod = Window,
             QueueLimit = int.MaxValue,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
+            AutoReplenishment = autoReplenishment,
         });
 
     public override string ToString() => IsUnlimited ? "unlimited" : $"{Permits} requests / {Window.TotalSeconds:0.###} s";

@@ -21,8 +21,10 @@ public sealed class IngestCheckpoint
 
     private readonly Lock _gate = new();
     private readonly SortedDictionary<string, CompletedUnit> _units;
+    private OverwriteRun? _overwrite;
 
-    private IngestCheckpoint(string path, string job, SortedDictionary<string, CompletedUnit> units) => (Path, Job, _units) = (path, job, units);
+    private IngestCheckpoint(string path, string job, SortedDictionary<string, CompletedUnit> units, OverwriteRun? overwrite) =>
+        (Path, Job, _units, _overwrite) = (path, job, units, overwrite);
 
     /// <summary>The checkpoint file.</summary>
     public string Path { get; }
@@ -41,13 +43,13 @@ public sealed class IngestCheckpoint
     public static IngestCheckpoint Open(LakeLayout lake, string job)
     {
         var path = PathOf(lake, job);
-        if (!File.Exists(path)) return new IngestCheckpoint(path, job, new(StringComparer.Ordinal));
+        if (!File.Exists(path)) return new IngestCheckpoint(path, job, new(StringComparer.Ordinal), null);
         try
         {
             var file = JsonSerializer.Deserialize<CheckpointFile>(File.ReadAllText(path), Json)
                 ?? throw new InvalidDataException($"{path}: the checkpoint is empty (null)");
             if (file.Job != job) throw new InvalidDataException($"{path}: the checkpoint is of job '{file.Job}', expected '{job}'");
-            return new IngestCheckpoint(path, job, new(file.Units ?? [], StringComparer.Ordinal));
+            return new IngestCheckpoint(path, job, new(file.Units ?? [], StringComparer.Ordinal), file.Overwrite);
         }
         catch (JsonException bad)
         {
@@ -70,20 +72,52 @@ public sealed class IngestCheckpoint
         });
 
     /// <summary>Records a stored unit and rewrites the file atomically.</summary>
-    public void Complete(string unitKey, CompletedUnit unit)
+    /// <param name="overwritten">True when an <c>--overwrite</c> run stored it: it is then also one of that run's units.</param>
+    public void Complete(string unitKey, CompletedUnit unit, bool overwritten = false)
     {
         lock (_gate)
         {
             _units[unitKey] = unit;
-            AtomicText.Write(Path, JsonSerializer.Serialize(new CheckpointFile(Job, 1, _units), Json));
+            if (overwritten && _overwrite is { } run) _overwrite = run with { Units = [.. run.Units.Append(unitKey).Distinct().Order(StringComparer.Ordinal)] };
+            Save();
         }
     }
 
-    /// <summary>Forgets a unit (<c>--overwrite</c> downloads it again).</summary>
-    public void Forget(string unitKey)
+    /// <summary>
+    /// Starts an <c>--overwrite</c> run of <paramref name="scope"/> (range, tickers, sources, rule), or resumes the one a
+    /// kill interrupted when it had the same scope: its units already overwritten are then not downloaded again.
+    /// </summary>
+    public void BeginOverwrite(string scope)
     {
-        lock (_gate) _units.Remove(unitKey);
+        lock (_gate)
+        {
+            if (_overwrite?.Scope == scope) return;
+            _overwrite = new OverwriteRun(scope, []);
+            Save();
+        }
     }
 
-    private sealed record CheckpointFile(string Job, int Version, SortedDictionary<string, CompletedUnit>? Units);
+    /// <summary>Whether the current <c>--overwrite</c> run has already stored this unit.</summary>
+    public bool Overwritten(string unitKey)
+    {
+        lock (_gate) return _overwrite is { } run && run.Units.Contains(unitKey, StringComparer.Ordinal);
+    }
+
+    /// <summary>Ends the <c>--overwrite</c> run (every unit stored): the next <c>--overwrite</c> downloads everything again.</summary>
+    public void EndOverwrite()
+    {
+        lock (_gate)
+        {
+            if (_overwrite is null) return;
+            _overwrite = null;
+            Save();
+        }
+    }
+
+    private void Save() => AtomicText.Write(Path, JsonSerializer.Serialize(new CheckpointFile(Job, 1, _units, _overwrite), Json));
+
+    /// <summary>An unfinished <c>--overwrite</c> run: what it covers and the units it has stored.</summary>
+    private sealed record OverwriteRun(string Scope, IReadOnlyList<string> Units);
+
+    private sealed record CheckpointFile(string Job, int Version, SortedDictionary<string, CompletedUnit>? Units, OverwriteRun? Overwrite = null);
 }

@@ -31,7 +31,7 @@ public sealed class Backfill
         _request = request;
         var clock = time ?? TimeProvider.System;
         Checkpoint = IngestCheckpoint.Open(lake, request.JobName);
-        Progress = new BackfillProgress(Plan().Count, () => limiter.Granted, clock);
+        Progress = new BackfillProgress(Plan(), () => limiter.Granted, clock);
         _downloader = new UnitDownloader(client, new SemaphoreSlim(request.Parallelism, request.Parallelism), request.DiscoveryWindowDays);
         _runner = new UnitRunner(lake, Checkpoint, new UnitStore(lake), Progress, request.Overwrite, clock);
         _inputs = new LakeInputs(lake);
@@ -49,6 +49,7 @@ public sealed class Backfill
     /// <summary>Runs every unit not yet stored; failures are reported, not thrown, and what was stored stays.</summary>
     public async Task<BackfillReport> RunAsync(CancellationToken ct = default)
     {
+        if (_request.Overwrite) Checkpoint.BeginOverwrite(_request.Scope);
         var readers = Enumerable.Range(0, Math.Max(1, _request.Tickers.Count)).Select(_ => Task.Run(() => ReadOptionDays(ct), ct)).ToList();
         try
         {
@@ -59,7 +60,20 @@ public sealed class Backfill
             _optionDays.Writer.Complete();
         }
         await Task.WhenAll(readers).ConfigureAwait(false);
-        return new BackfillReport(Progress.Snapshot(), _runner.Failures, Checkpoint.Path);
+        if (_request.Overwrite && _runner.Failures.Count == 0) Checkpoint.EndOverwrite();
+        return new BackfillReport(Progress.Snapshot(), _runner.Failures, NoData(), Checkpoint.Path);
+    }
+
+    /// <summary>
+    /// One line per ticker of which the server returned no row at all (an unknown ticker, or one the plan does not
+    /// cover): the run is not silently empty. Index units are not a ticker's.
+    /// </summary>
+    private IReadOnlyList<string> NoData()
+    {
+        var rows = Progress.RowsByTicker;
+        return [.. _request.Tickers.Where(t => rows.GetValueOrDefault(t) == 0 && Plan().Any(u => u.Ticker == t)).Select(t =>
+            $"{t}: the server returned no rows for {t} from {string.Join(", ", _request.Sources.Where(s => s is not (IngestSource.Vix or IngestSource.Spx)).Select(IngestSources.Name))} " +
+            $"over {_request.From:yyyy-MM-dd}..{_request.To:yyyy-MM-dd}: an unknown ticker, or one this plan or server does not cover")];
     }
 
     private IEnumerable<DateOnly> Days()
@@ -113,6 +127,8 @@ public sealed class Backfill
     private async Task<IReadOnlyList<UnitRows>> DownloadOptions(WorkUnit unit, CancellationToken ct)
     {
         var session = _calendar.Session(unit.Day);
+        // No minute bars at all for the day (a ticker the server does not know): nothing to choose from; the report says so.
+        if (!_inputs.HasMinuteBars(unit.Ticker, unit.Day)) return [];
         var open = _inputs.OpeningPrice(unit.Ticker, session);
         var selection = ContractDiscovery.Select(unit.Day, unit.Ticker, open, _inputs.Listing(unit.Ticker, unit.Day), _request.Rule);
         if (selection.Contracts.Count == 0) return [];

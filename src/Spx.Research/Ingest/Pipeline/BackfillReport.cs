@@ -1,8 +1,10 @@
 namespace Spx.Research.Ingest.Pipeline;
 
-/// <summary>How a backfill ended: its last counters and each unit given up, one line each (<c>minutes/SPY/2025-03-05: …</c>).</summary>
-public sealed record BackfillReport(BackfillSnapshot Totals, IReadOnlyList<string> Failures, string Checkpoint)
+/// <summary>How a backfill ended: its last counters, each unit given up, and each ticker the server had nothing for.</summary>
+/// <param name="Failures">One line per unit given up: <c>minutes/SPY/2025-03-05: …</c>.</param>
+/// <param name="NoData">One line per requested ticker with no row from any source (<c>QQQ: the server returned no rows …</c>).</param>
+public sealed record BackfillReport(BackfillSnapshot Totals, IReadOnlyList<string> Failures, IReadOnlyList<string> NoData, string Checkpoint)
 {
-    /// <summary>True when every unit is stored.</summary>
-    public bool Complete => Failures.Count == 0;
+    /// <summary>True when every unit is stored and every ticker had data.</summary>
+    public bool Complete => Failures.Count == 0 && NoData.Count == 0;
 }

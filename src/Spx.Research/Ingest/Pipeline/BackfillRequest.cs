@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spx.Research.Ingest.Discovery;
 using Spx.Research.Ingest.Units;
 
@@ -20,4 +21,8 @@ public sealed record BackfillRequest(
 {
     /// <summary>The checkpoint's name: <see cref="Job"/>, else <c>backfill-SPY-QQQ</c>, so the same command finds its checkpoint again.</summary>
     public string JobName => Job ?? "backfill-" + string.Join("-", Tickers.Select(t => t.Replace(':', '_')));
+
+    /// <summary>What an <c>--overwrite</c> run covers; a rerun with the same scope resumes it (docs/ingest.md, "Checkpoint").</summary>
+    public string Scope => string.Create(CultureInfo.InvariantCulture,
+        $"{From:yyyy-MM-dd}..{To:yyyy-MM-dd} {string.Join(",", Tickers)} {string.Join(",", Sources.Order().Select(IngestSources.Name))} {Rule}");
 }

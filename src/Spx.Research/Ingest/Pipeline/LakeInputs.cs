@@ -24,6 +24,15 @@ public sealed class LakeInputs(LakeLayout lake)
             $"{ticker} {session.Date:yyyy-MM-dd}: no opening price: stock_bars_1m has no bar at or after {session.Open:HH:mm}Z (download minutes first)");
     }
 
+    /// <summary>Whether any minute bar of <paramref name="ticker"/> is stored for <paramref name="day"/>.</summary>
+    public bool HasMinuteBars(string ticker, DateOnly day)
+    {
+        var files = lake.PartitionFiles(FoundationDatasets.StockBars1m.Name, day);
+        if (files.Count == 0) return false;
+        using var connection = Open();
+        return connection.ExecuteScalar<long>($"SELECT count(*) FROM read_parquet({SqlText.FileList(files)}) WHERE ticker = {SqlText.Literal(ticker)}") > 0;
+    }
+
     /// <summary>The contracts of <paramref name="underlying"/> stored as listed on <paramref name="day"/>.</summary>
     public IReadOnlyList<ListedContract> Listing(string underlying, DateOnly day)
     {

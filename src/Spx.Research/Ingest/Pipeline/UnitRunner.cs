@@ -25,20 +25,21 @@ public sealed class UnitRunner(LakeLayout lake, IngestCheckpoint checkpoint, Uni
     /// <summary>Runs a unit whose download gives rows of several datasets (options: the selection, then the bars).</summary>
     public async Task<bool> Run(WorkUnit unit, Func<CancellationToken, Task<IReadOnlyList<UnitRows>>> download, CancellationToken ct)
     {
-        if (!overwrite && checkpoint.Find(unit.Key) is { } done && IngestCheckpoint.IsIntact(lake, done))
+        if (AlreadyStored(unit) is { } recorded)
         {
-            progress.Skipped();
+            progress.Skipped(unit, recorded.Rows);
             return true;
         }
         try
         {
+            progress.Started(unit);
             var started = time.GetTimestamp();
             var parts = await download(ct).ConfigureAwait(false);
             var downloaded = time.GetTimestamp();
             var files = new List<string>();
             foreach (var rows in parts) files.AddRange(await store.Write(rows, unit.Ticker, unit.Day, overwrite, ct).ConfigureAwait(false));
-            checkpoint.Complete(unit.Key, new CompletedUnit(parts.Sum(p => p.Count), files.Distinct().Order(StringComparer.Ordinal).ToList(), time.GetUtcNow()));
-            progress.Stored(parts.Sum(p => p.Count), time.GetElapsedTime(started, downloaded), time.GetElapsedTime(downloaded));
+            checkpoint.Complete(unit.Key, new CompletedUnit(parts.Sum(p => p.Count), files.Distinct().Order(StringComparer.Ordinal).ToList(), time.GetUtcNow()), overwritten: overwrite);
+            progress.Stored(unit, parts.Sum(p => p.Count), time.GetElapsedTime(started, downloaded), time.GetElapsedTime(downloaded));
             return true;
         }
         catch (Exception failure) when (!ct.IsCancellationRequested)
@@ -52,8 +53,15 @@ public sealed class UnitRunner(LakeLayout lake, IngestCheckpoint checkpoint, Uni
     public void Fail(WorkUnit unit, string why)
     {
         _failures.Enqueue($"{unit.Key}: {why}");
-        progress.Failed();
+        progress.Failed(unit);
     }
+
+    /// <summary>
+    /// The checkpoint's record of a unit that need not run: recorded with its files intact — and, in an
+    /// <c>--overwrite</c> run, stored by this run (a resumed overwrite does not start over).
+    /// </summary>
+    private CompletedUnit? AlreadyStored(WorkUnit unit) =>
+        checkpoint.Find(unit.Key) is { } done && (!overwrite || checkpoint.Overwritten(unit.Key)) && IngestCheckpoint.IsIntact(lake, done) ? done : null;
 
     private static string OneLine(string message) =>
         string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));

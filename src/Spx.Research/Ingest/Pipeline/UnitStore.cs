@@ -14,17 +14,25 @@ public sealed class UnitStore(LakeLayout lake)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _partitions = new(StringComparer.Ordinal);
 
+    /// <summary>The quarantine file of one unit's rejects in its partition's quarantine folder: <c>unit-SPY</c>, <c>unit-I_VIX</c>.</summary>
+    public static string QuarantineName(string ticker) => "unit-" + ticker.Replace(':', '_');
+
     /// <summary>Writes <paramref name="rows"/> for <paramref name="ticker"/> into the partition of <paramref name="day"/>.</summary>
     public async Task<IReadOnlyList<string>> Write(UnitRows rows, string ticker, DateOnly day, bool overwrite, CancellationToken ct)
     {
         // Overwrites read the partition before replacing it: two tickers of one partition must take turns.
         // Nothing to store and nothing to correct: no partition, as an uninterrupted append run leaves it.
-        if (rows.Count == 0 && lake.PartitionFiles(rows.Dataset, day).Count == 0) return [];
+        if (rows.Count == 0 && lake.PartitionFiles(rows.Dataset, day).Count == 0)
+        {
+            new LakeQuarantine(lake).Remove(rows.Dataset, day, QuarantineName(ticker));
+            return [];
+        }
         var gate = _partitions.GetOrAdd(rows.Dataset + "/" + day.ToString("O"), _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            using var writer = new LakeWriter(lake, DatasetRegistry.Default);
+            // Rejects are kept per unit, replaced when the unit is redone (after a kill, or an overwrite).
+            using var writer = new LakeWriter(lake, DatasetRegistry.Default, new LakeWriterOptions { QuarantineName = QuarantineName(ticker) });
             var result = overwrite
                 ? writer.ReplacePartition(rows.Dataset, day, ReplaceSlice(writer, rows, ticker, day), InvalidRows.Quarantine)
                 : writer.AppendToPartition(rows.Dataset, day, LakeSource.FromAppender(rows.Fill), InvalidRows.Quarantine);
