@@ -12,7 +12,7 @@ namespace Spx.Research.Scanning;
 /// Events are gaps and islands: number every bar of a contract-day in bar order, keep the bars that close
 /// above, and number those again; within one run of consecutive above bars the two numbers rise together,
 /// so their difference names the run. A time gap between bars is not a missing bar, so it cannot break a run.
-/// Both window passes share one <c>PARTITION BY ticker, date ORDER BY ts</c>; the second sees only above bars.
+/// Both window passes order each contract-day by <c>ts</c>; the second sees only above bars.
 /// </remarks>
 public static class MomentumQueries
 {
@@ -31,44 +31,55 @@ public static class MomentumQueries
 
     private const string Zone = "America/New_York";
 
-    /// <summary>Fills <see cref="DaysTable"/>: one hash aggregation over the scanned bars.</summary>
+    /// <summary>
+    /// Fills <see cref="DaysTable"/>: one hash aggregation over the scanned bars gives each contract-day its bars,
+    /// its reference (the open of its first bar), its terms and a small integer id for the window pass.
+    /// </summary>
     public static string CreateDays(MomentumScanOptions options) => $"""
         CREATE OR REPLACE TEMP TABLE {DaysTable} AS
-        SELECT ticker, date, count(*) AS bars,
-               any_value(underlying) AS underlying, any_value(expiry) AS expiry,
-               any_value(option_right) AS option_right, any_value(strike) AS strike,
-               min(ts) AS first_ts, max(ts) AS last_ts
-        FROM option_bars_1m
-        WHERE {Filter(options)}
-        GROUP BY ticker, date
+        SELECT row_number() OVER (ORDER BY ticker, date) AS day_id, *
+        FROM (
+            SELECT ticker, date, count(*) AS bars, arg_min(open, ts) AS reference,
+                   any_value(underlying) AS underlying, any_value(expiry) AS expiry,
+                   any_value(option_right) AS option_right, any_value(strike) AS strike,
+                   min(ts) AS first_ts, max(ts) AS last_ts
+            FROM option_bars_1m
+            WHERE {Filter(options)}
+            GROUP BY ticker, date
+        )
         """;
 
-    /// <summary>Fills <see cref="EventsTable"/> (after <see cref="CreateDays"/>): runs, their terms, and the underlying's price at the trigger.</summary>
+    /// <summary>
+    /// Fills <see cref="EventsTable"/> (after <see cref="CreateDays"/>): runs, their terms, and the underlying's
+    /// price at the trigger. The windows partition by the contract-day's integer id rather than by ticker and
+    /// date: the sort then compares numbers, not strings (about a third less CPU on a year of bars; docs/scanner.md).
+    /// </summary>
     public static string CreateEvents(MomentumScanOptions options) => $"""
         CREATE OR REPLACE TEMP TABLE {EventsTable} AS
         WITH bars AS (
-            SELECT ticker, date, ts, close,
-                   first_value(open) OVER contract_day AS reference,
-                   row_number() OVER contract_day AS bar_no
-            FROM option_bars_1m
-            WHERE {Filter(options)}
-            WINDOW contract_day AS (PARTITION BY ticker, date ORDER BY ts)
+            SELECT d.day_id, b.ts, b.close, d.reference
+            FROM option_bars_1m b JOIN {DaysTable} d ON b.ticker = d.ticker AND b.date = d.date
+            WHERE {Filter(options, "b.")}
+        ),
+        numbered AS (
+            SELECT day_id, ts, close, reference, row_number() OVER (PARTITION BY day_id ORDER BY ts) AS bar_no
+            FROM bars
         ),
         above AS (
-            SELECT ticker, date, ts, close, reference,
-                   bar_no - row_number() OVER (PARTITION BY ticker, date ORDER BY ts) AS run
-            FROM bars
+            SELECT day_id, ts, close, reference,
+                   bar_no - row_number() OVER (PARTITION BY day_id ORDER BY ts) AS run
+            FROM numbered
             WHERE close >= reference * (1 + {Number(options.Threshold)}) * (1 - {Number(TieTolerance)})
         ),
         runs AS (
-            SELECT ticker, date, min(ts) AS trigger_ts, max(ts) AS last_ts, count(*) AS duration,
+            SELECT day_id, min(ts) AS trigger_ts, max(ts) AS last_ts, count(*) AS duration,
                    any_value(reference) AS reference, arg_min(close, ts) AS trigger_close, max(close) AS peak_close
             FROM above
-            GROUP BY ticker, date, run
+            GROUP BY day_id, run
         ),
         events AS (
-            SELECT r.*, d.underlying, d.expiry, d.option_right, d.strike
-            FROM runs r JOIN {DaysTable} d USING (ticker, date)
+            SELECT r.*, d.ticker, d.date, d.underlying, d.expiry, d.option_right, d.strike
+            FROM runs r JOIN {DaysTable} d USING (day_id)
         )
         SELECT e.ticker, e.underlying, e.expiry, e.option_right, e.strike,
                e.trigger_ts, CAST(hour(timezone('{Zone}', e.trigger_ts)) AS INTEGER) AS trigger_hour,
@@ -128,11 +139,11 @@ public static class MomentumQueries
     /// <summary>The dates that have at least one contract-day: the partitions a stored scan replaces.</summary>
     public static string Dates() => $"SELECT DISTINCT date FROM {DaysTable} ORDER BY date";
 
-    private static string Filter(MomentumScanOptions options)
+    private static string Filter(MomentumScanOptions options, string alias = "")
     {
-        var filter = $"underlying = {SqlText.Literal(options.Underlying)}";
-        if (options.From is { } from) filter += $" AND date >= {SqlText.Date(from)}";
-        if (options.To is { } to) filter += $" AND date <= {SqlText.Date(to)}";
+        var filter = $"{alias}underlying = {SqlText.Literal(options.Underlying)}";
+        if (options.From is { } from) filter += $" AND {alias}date >= {SqlText.Date(from)}";
+        if (options.To is { } to) filter += $" AND {alias}date <= {SqlText.Date(to)}";
         return filter;
     }
 
