@@ -52,7 +52,7 @@ public static class MomentumQueries
     /// <summary>
     /// Fills <see cref="EventsTable"/> (after <see cref="CreateDays"/>): runs, their terms, and the underlying's
     /// price at the trigger. The windows partition by the contract-day's integer id rather than by ticker and
-    /// date: the sort then compares numbers, not strings (about a third less CPU on a year of bars; docs/scanner.md).
+    /// date: the sort then compares numbers, not strings (docs/scanner.md).
     /// </summary>
     public static string CreateEvents(MomentumScanOptions options) => $"""
         CREATE OR REPLACE TEMP TABLE {EventsTable} AS
