@@ -16,7 +16,7 @@ namespace Spx.Research.Scanning;
 /// </remarks>
 public static class MomentumQueries
 {
-    /// <summary>Temp table of contract-days: ticker, date, terms, bars, first and last bar.</summary>
+    /// <summary>Temp table of contract-days: id, ticker, date, bars, reference, highest close, terms, first and last bar.</summary>
     public const string DaysTable = "momentum_scan_days";
 
     /// <summary>Temp table of events, in <see cref="ScanningDatasets.MomentumEvents"/>'s columns plus <c>date</c>.</summary>
@@ -39,7 +39,7 @@ public static class MomentumQueries
         CREATE OR REPLACE TEMP TABLE {DaysTable} AS
         SELECT row_number() OVER (ORDER BY ticker, date) AS day_id, *
         FROM (
-            SELECT ticker, date, count(*) AS bars, arg_min(open, ts) AS reference,
+            SELECT ticker, date, count(*) AS bars, arg_min(open, ts) AS reference, max(close) AS peak_close,
                    any_value(underlying) AS underlying, any_value(expiry) AS expiry,
                    any_value(option_right) AS option_right, any_value(strike) AS strike,
                    min(ts) AS first_ts, max(ts) AS last_ts
@@ -51,14 +51,16 @@ public static class MomentumQueries
 
     /// <summary>
     /// Fills <see cref="EventsTable"/> (after <see cref="CreateDays"/>): runs, their terms, and the underlying's
-    /// price at the trigger. The windows partition by the contract-day's integer id rather than by ticker and
-    /// date: the sort then compares numbers, not strings (docs/scanner.md).
+    /// price at the trigger. Only contract-days whose highest close is above take part (the others cannot have
+    /// an event), and the windows partition by the contract-day's integer id rather than by ticker and date, so
+    /// the sort compares numbers, not strings (docs/scanner.md).
     /// </summary>
     public static string CreateEvents(MomentumScanOptions options) => $"""
         CREATE OR REPLACE TEMP TABLE {EventsTable} AS
         WITH bars AS (
             SELECT d.day_id, b.ts, b.close, d.reference
-            FROM option_bars_1m b JOIN {DaysTable} d ON b.ticker = d.ticker AND b.date = d.date
+            FROM option_bars_1m b JOIN (SELECT * FROM {DaysTable} WHERE {Above("peak_close", options)}) d
+                ON b.ticker = d.ticker AND b.date = d.date
             WHERE {Filter(options, "b.")}
         ),
         numbered AS (
@@ -69,7 +71,7 @@ public static class MomentumQueries
             SELECT day_id, ts, close, reference,
                    bar_no - row_number() OVER (PARTITION BY day_id ORDER BY ts) AS run
             FROM numbered
-            WHERE close >= reference * (1 + {Number(options.Threshold)}) * (1 - {Number(TieTolerance)})
+            WHERE {Above("close", options)}
         ),
         runs AS (
             SELECT day_id, min(ts) AS trigger_ts, max(ts) AS last_ts, count(*) AS duration,
@@ -138,6 +140,10 @@ public static class MomentumQueries
 
     /// <summary>The dates that have at least one contract-day: the partitions a stored scan replaces.</summary>
     public static string Dates() => $"SELECT DISTINCT date FROM {DaysTable} ORDER BY date";
+
+    /// <summary>Whether <paramref name="close"/> is above the threshold over the contract-day's reference.</summary>
+    private static string Above(string close, MomentumScanOptions options) =>
+        $"{close} >= reference * (1 + {Number(options.Threshold)}) * (1 - {Number(TieTolerance)})";
 
     private static string Filter(MomentumScanOptions options, string alias = "")
     {
