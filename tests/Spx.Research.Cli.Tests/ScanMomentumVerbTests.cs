@@ -85,6 +85,25 @@ public sealed class ScanMomentumVerbTests : IDisposable
     }
 
     [Fact]
+    public void A_truncated_partition_is_left_out_with_a_warning_naming_it_and_the_other_dates_are_scanned()
+    {
+        WriteOneContractDay(_root, closes: [1.00, 1.30]);
+        WriteOneContractDay(_root, closes: [1.00, 1.30, 1.00, 1.30], Day.AddDays(1));
+        var damaged = new LakeLayout(_root).PartitionFiles("option_bars_1m", Day.AddDays(1)).Single();
+        var bytes = File.ReadAllBytes(damaged);
+        File.WriteAllBytes(damaged, bytes[..(bytes.Length / 2)]);
+
+        var run = CliRun.Of("scan", "momentum", "--lake", _root, "--dry-run", "--format", "csv");
+
+        Assert.Equal(0, run.ExitCode);
+        var warning = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("spx: warning: ", warning);
+        Assert.Contains("date=2025-03-04", warning);
+        Assert.Contains("bars,2", run.OutputLines);
+        Assert.Contains("events,1", run.OutputLines);
+    }
+
+    [Fact]
     public void No_lake_is_one_error_line_and_exit_1()
     {
         var missing = Path.Combine(_root, "no-lake-here");
@@ -138,16 +157,17 @@ public sealed class ScanMomentumVerbTests : IDisposable
 
     private static long Long(JsonElement json, string name) => json.GetProperty(name).GetInt64();
 
-    /// <summary>One SPY call on <see cref="Day"/>: a bar a minute from 09:30, opening at 1.00 and closing at <paramref name="closes"/>.</summary>
-    private static void WriteOneContractDay(string root, double[] closes)
+    /// <summary>One SPY call on <paramref name="date"/> (default <see cref="Day"/>): a bar a minute from 09:30, opening at 1.00 and closing at <paramref name="closes"/>.</summary>
+    private static void WriteOneContractDay(string root, double[] closes, DateOnly? date = null)
     {
+        var day = date ?? Day;
         const string ticker = "O:SPY250307C00580000";
         using var writer = new LakeWriter(new LakeLayout(root), DatasetRegistry.Default);
-        writer.ReplacePartition("option_bars_1m", Day, LakeSource.FromAppender(appender =>
+        writer.ReplacePartition("option_bars_1m", day, LakeSource.FromAppender(appender =>
         {
             for (var i = 0; i < closes.Length; i++)
             {
-                var ts = NewYorkTime.ToUtc(Day, new TimeOnly(9, 30)).AddMinutes(i);
+                var ts = NewYorkTime.ToUtc(day, new TimeOnly(9, 30)).AddMinutes(i);
                 appender.CreateRow()
                     .AppendValue(ticker).AppendValue("SPY").AppendValue(new DateOnly(2025, 3, 7)).AppendValue("C").AppendValue(580.0)
                     .AppendValue(ts).AppendValue(1.00).AppendValue(Math.Max(1.00, closes[i])).AppendValue(Math.Min(1.00, closes[i]))
