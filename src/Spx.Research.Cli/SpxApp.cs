@@ -31,6 +31,7 @@ public static class SpxApp
         root.Add(IngestCommand.Create());
         root.Add(ConfigCommand.Create());
         root.Add(ExportCommand.Create());
+        root.Add(ScanCommand.Create());
         return root;
     }
 

@@ -114,6 +114,8 @@ public static partial class SettingsRules
         ["dashboard.address"] = NotBlank,
         ["dashboard.port"] = Between(1, 65535),
         ["dashboard.refresh"] = Positive,
+        ["scanner.underlying"] = value => StockTicker().IsMatch((string)value) ? null : "is not a stock ticker: expected 1–6 upper-case letters, e.g. SPY",
+        ["scanner.momentum_threshold"] = value => (double)value is > 0 and <= 10 ? null : "is not in (0, 10]: expected a fraction, e.g. 0.2 for 20 %",
         ["notifications.retries"] = Between(0, 50),
         ["notifications.targets[].kind"] = OneOf("webhook", "slack", "discord", "telegram", "pushover"),
         ["notifications.targets[].name"] = NotBlank,

@@ -26,6 +26,9 @@ public sealed record SpxSettings
     /// <summary>The monitor's live dashboard.</summary>
     public DashboardSettings Dashboard { get; init; } = new();
 
+    /// <summary>The momentum scanner's underlying and threshold.</summary>
+    public ScannerSettings Scanner { get; init; } = new();
+
     /// <summary>Where alerts are sent, if anywhere.</summary>
     public NotificationSettings Notifications { get; init; } = new();
 

@@ -121,7 +121,7 @@ public sealed class LakeValidationTests : IDisposable
         Assert.Contains("stock_bars_1m", unknown.Message);
         Assert.Equal(
             ["stock_bars_1s", "stock_bars_1m", "index_bars_1m", "option_bars_1m", "option_contracts", "chain_snapshots", "news", "labels",
-             "monitor_polls", "monitor_daily", "alerts"],
+             "monitor_polls", "monitor_daily", "alerts", "momentum_events"],
             DatasetRegistry.Default.Datasets.Select(d => d.Name));
     }
 }

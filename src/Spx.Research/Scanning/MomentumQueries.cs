@@ -1,0 +1,166 @@
+using System.Globalization;
+using Spx.Research.Lake;
+
+namespace Spx.Research.Scanning;
+
+/// <summary>
+/// The momentum scan as DuckDB SQL over the lake's views (docs/scanner.md). Two temp tables on the session's
+/// connection: <see cref="DaysTable"/>, one row per contract-day (one ticker on one New York date with at
+/// least one bar), and <see cref="EventsTable"/>, one row per event. Everything else is aggregated from them.
+/// </summary>
+/// <remarks>
+/// Events are gaps and islands: number every bar of a contract-day in bar order, keep the bars that close
+/// above, and number those again; within one run of consecutive above bars the two numbers rise together,
+/// so their difference names the run. A time gap between bars is not a missing bar, so it cannot break a run.
+/// Both window passes order each contract-day by <c>ts</c>; the second sees only above bars.
+/// </remarks>
+public static class MomentumQueries
+{
+    /// <summary>Temp table of contract-days: id, ticker, date, bars, reference, highest close, terms, first and last bar.</summary>
+    public const string DaysTable = "momentum_scan_days";
+
+    /// <summary>Temp table of events, in <see cref="ScanningDatasets.MomentumEvents"/>'s columns plus <c>date</c>.</summary>
+    public const string EventsTable = "momentum_scan_events";
+
+    /// <summary>
+    /// Relative slack on the threshold, so a close that equals reference × (1 + threshold) in decimals counts
+    /// although the product rounds a hair above it in binary (5.15 × 1.2 = 6.180000000000001). One part in
+    /// 10¹² is far below a price tick and far above the rounding of two multiplications.
+    /// </summary>
+    public const double TieTolerance = 1e-12;
+
+    private const string Zone = "America/New_York";
+
+    /// <summary>
+    /// Fills <see cref="DaysTable"/>: one hash aggregation over the scanned bars gives each contract-day its bars,
+    /// its reference (the open of its first bar), its terms and a small integer id for the window pass.
+    /// </summary>
+    public static string CreateDays(MomentumScanOptions options) => $"""
+        CREATE OR REPLACE TEMP TABLE {DaysTable} AS
+        SELECT row_number() OVER (ORDER BY ticker, date) AS day_id, *
+        FROM (
+            SELECT ticker, date, count(*) AS bars, arg_min(open, ts) AS reference, max(close) AS peak_close,
+                   any_value(underlying) AS underlying, any_value(expiry) AS expiry,
+                   any_value(option_right) AS option_right, any_value(strike) AS strike,
+                   min(ts) AS first_ts, max(ts) AS last_ts
+            FROM option_bars_1m
+            WHERE {Filter(options)}
+            GROUP BY ticker, date
+        )
+        """;
+
+    /// <summary>
+    /// Fills <see cref="EventsTable"/> (after <see cref="CreateDays"/>): runs, their terms, and the underlying's
+    /// price at the trigger. Only contract-days whose highest close is above take part (the others cannot have
+    /// an event), and the windows partition by the contract-day's integer id rather than by ticker and date, so
+    /// the sort compares numbers, not strings (docs/scanner.md).
+    /// </summary>
+    public static string CreateEvents(MomentumScanOptions options) => $"""
+        CREATE OR REPLACE TEMP TABLE {EventsTable} AS
+        WITH bars AS (
+            SELECT d.day_id, b.ts, b.close, d.reference
+            FROM option_bars_1m b JOIN (SELECT * FROM {DaysTable} WHERE {Above("peak_close", options)}) d
+                ON b.ticker = d.ticker AND b.date = d.date
+            WHERE {Filter(options, "b.")}
+        ),
+        numbered AS (
+            SELECT day_id, ts, close, reference, row_number() OVER (PARTITION BY day_id ORDER BY ts) AS bar_no
+            FROM bars
+        ),
+        above AS (
+            SELECT day_id, ts, close, reference,
+                   bar_no - row_number() OVER (PARTITION BY day_id ORDER BY ts) AS run
+            FROM numbered
+            WHERE {Above("close", options)}
+        ),
+        runs AS (
+            SELECT day_id, min(ts) AS trigger_ts, max(ts) AS last_ts, count(*) AS duration,
+                   any_value(reference) AS reference, arg_min(close, ts) AS trigger_close, max(close) AS peak_close
+            FROM above
+            GROUP BY day_id, run
+        ),
+        events AS (
+            SELECT r.*, d.ticker, d.date, d.underlying, d.expiry, d.option_right, d.strike
+            FROM runs r JOIN {DaysTable} d USING (day_id)
+        )
+        SELECT e.ticker, e.underlying, e.expiry, e.option_right, e.strike,
+               e.trigger_ts, CAST(hour(timezone('{Zone}', e.trigger_ts)) AS INTEGER) AS trigger_hour,
+               e.last_ts, e.duration, {Number(options.Threshold)} AS threshold, e.reference, e.trigger_close, e.peak_close,
+               CASE WHEN e.reference > 0 THEN e.peak_close / e.reference - 1 END AS max_return,
+               coalesce(s.close, m.close) AS underlying_price,
+               e.date
+        FROM events e
+        ASOF LEFT JOIN ({Underlying("stock_bars_1s", options)}) s
+            ON s.date = e.date AND s.ts < e.trigger_ts + INTERVAL 1 MINUTE
+        ASOF LEFT JOIN ({Underlying("stock_bars_1m", options)}) m
+            ON m.date = e.date AND m.ts <= e.trigger_ts
+        """;
+
+    /// <summary>
+    /// One row: contract_days, bars, events, events per contract-day (min, median, max; zero-event days
+    /// included), minutes above, duration median and mean. Empty tables give zero counts and NULL statistics.
+    /// </summary>
+    public static string Summary() => $"""
+        WITH per_event_day AS (
+            SELECT ticker, date, count(*) AS events, sum(duration) AS above
+            FROM {EventsTable} GROUP BY ticker, date
+        ),
+        per_day AS (
+            SELECT d.bars, coalesce(e.events, 0) AS events, coalesce(e.above, 0) AS above
+            FROM {DaysTable} d LEFT JOIN per_event_day e USING (ticker, date)
+        )
+        SELECT count(*) AS contract_days,
+               CAST(coalesce(sum(bars), 0) AS BIGINT) AS bars,
+               CAST(coalesce(sum(events), 0) AS BIGINT) AS events,
+               CAST(min(events) AS BIGINT) AS events_min,
+               CAST(median(events) AS DOUBLE) AS events_median,
+               CAST(max(events) AS BIGINT) AS events_max,
+               CAST(coalesce(sum(above), 0) AS BIGINT) AS minutes_above,
+               (SELECT CAST(median(duration) AS DOUBLE) FROM {EventsTable}) AS duration_median,
+               (SELECT CAST(avg(duration) AS DOUBLE) FROM {EventsTable}) AS duration_mean
+        FROM per_day
+        """;
+
+    /// <summary>Events per New York trigger hour, every hour from the first scanned bar's to the last's (zeros included).</summary>
+    public static string Hours() => $"""
+        WITH span AS (
+            SELECT hour(timezone('{Zone}', min(first_ts))) AS first_hour, hour(timezone('{Zone}', max(last_ts))) AS last_hour
+            FROM {DaysTable}
+        ),
+        hours AS (
+            SELECT CAST(h AS INTEGER) AS hour FROM span, range(0, 24) AS r(h) WHERE h BETWEEN span.first_hour AND span.last_hour
+        )
+        SELECT h.hour, CAST(count(e.trigger_hour) AS BIGINT) AS events
+        FROM hours h LEFT JOIN {EventsTable} e ON e.trigger_hour = h.hour
+        GROUP BY h.hour ORDER BY h.hour
+        """;
+
+    /// <summary>The events, in the dataset's columns plus <c>date</c>, ordered by date, trigger and ticker.</summary>
+    public static string Events() => $"SELECT * FROM {EventsTable} ORDER BY date, trigger_ts, ticker";
+
+    /// <summary>The dates that have at least one contract-day: the partitions a stored scan replaces.</summary>
+    public static string Dates() => $"SELECT DISTINCT date FROM {DaysTable} ORDER BY date";
+
+    /// <summary>Whether <paramref name="close"/> is above the threshold over the contract-day's reference.</summary>
+    private static string Above(string close, MomentumScanOptions options) =>
+        $"{close} >= reference * (1 + {Number(options.Threshold)}) * (1 - {Number(TieTolerance)})";
+
+    private static string Filter(MomentumScanOptions options, string alias = "")
+    {
+        var filter = $"{alias}underlying = {SqlText.Literal(options.Underlying)}";
+        if (options.From is { } from) filter += $" AND {alias}date >= {SqlText.Date(from)}";
+        if (options.To is { } to) filter += $" AND {alias}date <= {SqlText.Date(to)}";
+        return filter;
+    }
+
+    private static string Underlying(string view, MomentumScanOptions options)
+    {
+        var filter = $"ticker = {SqlText.Literal(options.Underlying)}";
+        if (options.From is { } from) filter += $" AND date >= {SqlText.Date(from)}";
+        if (options.To is { } to) filter += $" AND date <= {SqlText.Date(to)}";
+        return $"SELECT date, ts, close FROM {view} WHERE {filter}";
+    }
+
+    /// <summary>A DOUBLE literal: a bare 0.2 would be a DECIMAL in DuckDB.</summary>
+    private static string Number(double value) => $"CAST({value.ToString("R", CultureInfo.InvariantCulture)} AS DOUBLE)";
+}

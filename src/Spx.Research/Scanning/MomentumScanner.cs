@@ -1,0 +1,88 @@
+using DuckDB.NET.Data;
+using Spx.Research.Lake;
+
+namespace Spx.Research.Scanning;
+
+/// <summary>
+/// Runs the momentum scan (<see cref="MomentumQueries"/>) on a lake session and reads back the summary, the
+/// events and the dates scanned. The work is DuckDB's; this class only orders the steps and reads the rows.
+/// </summary>
+public static class MomentumScanner
+{
+    private static readonly DateTimeOffset Epoch = DateTimeOffset.UnixEpoch;
+
+    /// <summary>Scans <paramref name="lake"/>'s <c>option_bars_1m</c>; writes nothing to the lake.</summary>
+    /// <exception cref="ArgumentException">The options cannot describe a scan (the message names the value).</exception>
+    /// <exception cref="LakeNotFoundException">There is no lake at the session's path.</exception>
+    public static MomentumScan Run(LakeSession lake, MomentumScanOptions options)
+    {
+        options.Validate();
+        // The delegate may run twice (a writer swapped a partition meanwhile): it rebuilds both temp tables.
+        return lake.Run(connection =>
+        {
+            connection.ExecuteNonQuery(MomentumQueries.CreateDays(options));
+            connection.ExecuteNonQuery(MomentumQueries.CreateEvents(options));
+            var summary = ReadSummary(connection, options);
+            return new MomentumScan(summary, ReadEvents(connection), ReadDates(connection));
+        });
+    }
+
+    private static MomentumSummary ReadSummary(DuckDBConnection connection, MomentumScanOptions options)
+    {
+        using var reader = connection.ExecuteReader(MomentumQueries.Summary());
+        reader.Read();
+        return new MomentumSummary
+        {
+            Options = options,
+            ContractDays = reader.GetInt64(0),
+            Bars = reader.GetInt64(1),
+            Events = reader.GetInt64(2),
+            EventsPerContractDay = new MomentumSummary.Spread(Long(reader, 3), Double(reader, 4), Long(reader, 5)),
+            MinutesAbove = reader.GetInt64(6),
+            Duration = new MomentumSummary.DurationStats(Double(reader, 7), Double(reader, 8)),
+            HourDistribution = ReadHours(connection),
+        };
+    }
+
+    private static List<MomentumSummary.HourCount> ReadHours(DuckDBConnection connection)
+    {
+        using var reader = connection.ExecuteReader(MomentumQueries.Hours());
+        var hours = new List<MomentumSummary.HourCount>();
+        while (reader.Read()) hours.Add(new MomentumSummary.HourCount(reader.GetInt32(0), reader.GetInt64(1)));
+        return hours;
+    }
+
+    private static List<MomentumEventRow> ReadEvents(DuckDBConnection connection)
+    {
+        using var reader = connection.ExecuteReader(
+            $"""
+            SELECT ticker, underlying, expiry, option_right, strike, date, epoch_us(trigger_ts), trigger_hour, epoch_us(last_ts),
+                   duration, threshold, reference, trigger_close, peak_close, max_return, underlying_price
+            FROM ({MomentumQueries.Events()})
+            """);
+        var events = new List<MomentumEventRow>();
+        while (reader.Read())
+        {
+            events.Add(new MomentumEventRow(
+                reader.GetString(0), reader.GetString(1), DateOnly.FromDateTime(reader.GetDateTime(2)), reader.GetString(3), reader.GetDouble(4),
+                DateOnly.FromDateTime(reader.GetDateTime(5)), Instant(reader.GetInt64(6)), reader.GetInt32(7), Instant(reader.GetInt64(8)),
+                reader.GetInt64(9), reader.GetDouble(10), reader.GetDouble(11), reader.GetDouble(12), reader.GetDouble(13),
+                Double(reader, 14), Double(reader, 15)));
+        }
+        return events;
+    }
+
+    private static List<DateOnly> ReadDates(DuckDBConnection connection)
+    {
+        using var reader = connection.ExecuteReader(MomentumQueries.Dates());
+        var dates = new List<DateOnly>();
+        while (reader.Read()) dates.Add(DateOnly.FromDateTime(reader.GetDateTime(0)));
+        return dates;
+    }
+
+    private static DateTimeOffset Instant(long microseconds) => Epoch.AddTicks(microseconds * 10);
+
+    private static long? Long(DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+
+    private static double? Double(DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+}
