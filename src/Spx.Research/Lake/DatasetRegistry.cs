@@ -26,7 +26,7 @@ public sealed class DatasetRegistry
     /// (<see cref="Monitor.MonitorDatasets.All"/>), so <c>spx sql</c>, notebooks and the dashboard see the
     /// monitor's views in any lake — empty and typed until the monitor has written.
     /// </summary>
-    public static DatasetRegistry Default { get; } = Empty.Register(FoundationDatasets.All).Register(Monitor.MonitorDatasets.All);
+    public static DatasetRegistry Default { get; } = Empty.Register(FoundationDatasets.All).Register(Monitor.MonitorDatasets.All).Register(Ingest.Streaming.StreamDatasets.All);
 
     /// <summary>Datasets in registration order.</summary>
     public IReadOnlyList<DatasetSchema> Datasets { get; }
