@@ -28,6 +28,7 @@ public static class SpxApp
         root.Add(ApiCommand.Create());
         root.Add(SimulateCommand.Create());
         root.Add(MonitorCommand.Create());
+        root.Add(IngestCommand.Create());
         root.Add(ConfigCommand.Create());
         return root;
     }

@@ -5,16 +5,40 @@ namespace Spx.Research.Ingest.Streaming;
 /// <summary>
 /// Records one planned connection: connects, subscribes its topics, and turns each aggregate into a row for the
 /// buffer (late ones for the <c>_late</c> dataset), counting it for its source. It stops when an event starting at
-/// or after the window's end arrives (that event is beyond the recording and not kept), when the stream ends,
+/// or after the window's end plus the drain arrives, when the stream ends,
 /// or when <c>stop</c> fires (SIGTERM, the close) — then it closes the connection and still hands over every
-/// event the client had already received.
+/// event the client had already received. Events starting at or after the stop time are not recorded but still
+/// move the <see cref="EventClock"/>, until one is a drain past it.
 /// </summary>
 public sealed class ConnectionReader(
-    PlannedConnection plan, PolygonStreamOptions options, StreamBuffer buffer,
-    IReadOnlyDictionary<StreamSource, SourceActivity> activity, RecordingWindow window, TimeProvider clock, Action<string> log)
+    PlannedConnection plan, PolygonStreamOptions options, StreamBuffer buffer, IReadOnlyDictionary<StreamSource, SourceActivity> activity,
+    RecordingWindow window, TimeSpan drain, TimeProvider clock, EventClock events, TimeProvider wall, Action<string> log)
 {
+    private long _lastEvent = wall.GetTimestamp();
+
+    /// <summary>The connection this reader records.</summary>
+    public PlannedConnection Plan => plan;
+
+    /// <summary>True once <see cref="RunAsync"/> has returned or thrown.</summary>
+    public bool Finished { get; private set; }
+
+    /// <summary>Wall time since the last event of any kind arrived (or since the reader was made).</summary>
+    public TimeSpan Quiet => wall.GetElapsedTime(Interlocked.Read(ref _lastEvent));
+
     /// <summary>Runs until the window is recorded or <paramref name="stop"/> fires; throws the stream's error when it failed.</summary>
     public async Task RunAsync(CancellationToken stop)
+    {
+        try
+        {
+            await RecordAsync(stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            Finished = true;
+        }
+    }
+
+    private async Task RecordAsync(CancellationToken stop)
     {
         await using var client = new PolygonStreamClient(options with { Cluster = plan.Cluster });
         var sources = StreamSource.All.Where(s => s.Cluster == plan.Cluster).ToArray();
@@ -48,19 +72,21 @@ public sealed class ConnectionReader(
         {
             if (!await HandleAsync(ev, stop).ConfigureAwait(false))
             {
-                log($"{plan.Name}: the stream reached the stop time {Market.NewYorkTime.ToLocal(window.Until):HH:mm} New York time");
+                log($"{plan.Name}: the stream's data reached the stop time {Market.NewYorkTime.ToLocal(window.Until):HH:mm} New York time plus {drain}");
                 return;
             }
         }
     }
 
-    /// <summary>Handles one event; false once an event lies beyond the window.</summary>
+    /// <summary>Handles one event; false once an event lies a drain beyond the window.</summary>
     private async Task<bool> HandleAsync(StreamEvent ev, CancellationToken ct)
     {
+        Interlocked.Exchange(ref _lastEvent, wall.GetTimestamp());
         switch (ev)
         {
             case AggregateEvent bar when StreamSource.For(plan.Cluster, bar.EventType) is { } source:
-                if (bar.Start >= window.Until) return false;
+                events.Saw(bar.Start);
+                if (bar.Start >= window.Until) return bar.Start < window.Until + drain;
                 var now = clock.GetUtcNow();
                 var late = window.IsLate(bar.Start);
                 activity[source].Received(now, bar.Start, late);

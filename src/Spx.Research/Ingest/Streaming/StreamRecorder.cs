@@ -13,6 +13,8 @@ namespace Spx.Research.Ingest.Streaming;
 /// </summary>
 public sealed class StreamRecorder(StreamRecorderOptions options)
 {
+    private readonly EventClock _events = new();
+
     /// <summary>Records until the stop time or <paramref name="stop"/>; throws after the final flush when a connection failed.</summary>
     /// <exception cref="StreamPlanException">Outside the session, or more topics than the connections allow.</exception>
     public async Task<StreamSummary> RunAsync(CancellationToken stop)
@@ -38,11 +40,9 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
         Exception? failure = null;
         using (var reading = CancellationTokenSource.CreateLinkedTokenSource(stop))
         {
-            var deadline = WatchDeadlineAsync(window, reading);
             var news = NewsAsync(window, buffer, activity[StreamSource.News], reading.Token);
             failure = await ReadAllAsync(plan, window, buffer, activity, reading).ConfigureAwait(false);
-            await reading.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(deadline, news).ConfigureAwait(false);
+            await news.ConfigureAwait(false);
         }
         buffer.Complete();
         await flushing.ConfigureAwait(false);
@@ -58,11 +58,14 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
         IReadOnlyDictionary<StreamSource, SourceActivity> activity, CancellationTokenSource reading)
     {
         var client = new PolygonStreamOptions { ApiKey = options.ApiKey, BaseUri = options.StreamBase, Reconnect = options.Reconnect, TimeProvider = options.Wall };
-        var readers = plan.Select(p => Task.Run(async () =>
+        var readers = plan.Select(p => new Reader(
+            new ConnectionReader(p, client, buffer, activity, window, options.Settings.CloseDrain, options.Clock, _events, options.Wall, options.Log),
+            CancellationTokenSource.CreateLinkedTokenSource(reading.Token))).ToList();
+        var running = readers.Select(r => Task.Run(async () =>
         {
             try
             {
-                await new ConnectionReader(p, client, buffer, activity, window, options.Clock, options.Log).RunAsync(reading.Token).ConfigureAwait(false);
+                await r.Connection.RunAsync(r.Stop.Token).ConfigureAwait(false);
             }
             catch
             {
@@ -70,26 +73,48 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
                 throw;
             }
         })).ToList();
+        var deadline = WatchDeadlineAsync(window, readers, reading);
         try
         {
-            await Task.WhenAll(readers).ConfigureAwait(false);
+            await Task.WhenAll(running).ConfigureAwait(false);
             return null;
         }
         catch (Exception)
         {
-            var error = readers.First(r => r.IsFaulted).Exception!.InnerException!;
+            var error = running.First(r => r.IsFaulted).Exception!.InnerException!;
             options.Log($"error: {error.Message}");
             return error;
         }
+        finally
+        {
+            await reading.CancelAsync().ConfigureAwait(false);
+            await deadline.ConfigureAwait(false);
+            foreach (var r in readers) r.Stop.Dispose();
+        }
     }
 
-    /// <summary>Stops the readers once the market clock passes the stop time plus the drain (checked every second of wall time).</summary>
-    private async Task WatchDeadlineAsync(RecordingWindow window, CancellationTokenSource reading)
+    private sealed record Reader(ConnectionReader Connection, CancellationTokenSource Stop);
+
+    /// <summary>
+    /// Checked every second of wall time: once the market clock passes the stop time plus the drain, every reader
+    /// stops; once only the event clock has (a fast replay), a reader stops when it has been quiet for
+    /// <see cref="QuietAfterStop"/> — a connection still receiving data is never cut off.
+    /// </summary>
+    private async Task WatchDeadlineAsync(RecordingWindow window, IReadOnlyList<Reader> readers, CancellationTokenSource reading)
     {
         var end = window.Until + options.Settings.CloseDrain;
         try
         {
-            while (options.Clock.GetUtcNow() < end) await Task.Delay(TimeSpan.FromSeconds(1), options.Wall, reading.Token).ConfigureAwait(false);
+            while (options.Clock.GetUtcNow() < end)
+            {
+                if (_events.Now >= end)
+                    foreach (var r in readers.Where(r => !r.Connection.Finished && !r.Stop.IsCancellationRequested && r.Connection.Quiet >= QuietAfterStop))
+                    {
+                        options.Log($"{r.Connection.Plan.Name}: quiet while the other connections' data passed the stop time; stopping it");
+                        await r.Stop.CancelAsync().ConfigureAwait(false);
+                    }
+                await Task.Delay(TimeSpan.FromSeconds(1), options.Wall, reading.Token).ConfigureAwait(false);
+            }
             options.Log($"stop time {Market.NewYorkTime.ToLocal(window.Until):HH:mm} New York time plus {options.Settings.CloseDrain} reached");
             await reading.CancelAsync().ConfigureAwait(false);
         }
@@ -98,6 +123,9 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
             // Stopped by the readers finishing or by a signal.
         }
     }
+
+    /// <summary>How long a connection may be quiet, once the data of others has passed the stop time, before it is stopped.</summary>
+    public static readonly TimeSpan QuietAfterStop = TimeSpan.FromSeconds(5);
 
     private Task NewsAsync(RecordingWindow window, StreamBuffer buffer, SourceActivity activity, CancellationToken stop)
     {
