@@ -11,7 +11,7 @@ public sealed class HeartbeatMonitor(
     string lakeRoot, RecordingWindow window, IReadOnlyList<SourceActivity> sources, Func<int> buffered,
     TimeSpan interval, TimeSpan silence, TimeProvider wall, Action<string> log)
 {
-    private readonly Dictionary<string, Quiet> _quiet = [];
+    private readonly Dictionary<string, DateTimeOffset> _warnedFor = [];
     private readonly DateTimeOffset _started = wall.GetUtcNow();
     private DateTimeOffset _lastBeat = wall.GetUtcNow();
 
@@ -45,28 +45,23 @@ public sealed class HeartbeatMonitor(
             var beat = new Heartbeat(s.Source, window.Session.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), now, seconds,
                 s.MessagesInWindow, s.TotalToday, s.Late, s.RowsWritten, s.LastMessage, s.LastEvent, s.Connection, buffered(), memory);
             AtomicText.Write(StreamState.HeartbeatFile(lakeRoot, activity.Source), beat.ToJson());
-            WarnIfSilent(s, now);
+            WarnIfSilent(activity, s, now);
         }
         _lastBeat = now;
     }
 
     /// <summary>
-    /// Silent: the source's count has not moved since <c>silence_warning</c> ago (from the start for a source
-    /// that never spoke), judged at each heartbeat on the wall clock. One warning per silence; a message ends it.
+    /// Silent: nothing received for <c>silence_warning</c> on the wall clock (from the start for a source that never
+    /// spoke), judged at each heartbeat. One warning per silence; the next message ends it.
     /// </summary>
-    private void WarnIfSilent(SourceSnapshot s, DateTimeOffset now)
+    private void WarnIfSilent(SourceActivity activity, SourceSnapshot s, DateTimeOffset now)
     {
-        if (!_quiet.TryGetValue(s.Source, out var quiet) || quiet.Count != s.TotalToday)
-        {
-            quiet = new Quiet(s.TotalToday, quiet is null && s.TotalToday == 0 ? _started : now, Warned: false);
-            _quiet[s.Source] = quiet;
-        }
-        if (quiet.Warned || now - quiet.Since < silence) return;
-        _quiet[s.Source] = quiet with { Warned = true };
-        log($"warning: {s.Source}: no messages for {Duration(now - quiet.Since)} (connection: {s.Connection}; last message {Local(s.LastMessage)})");
+        var since = activity.LastMessageWall ?? _started;
+        if (_warnedFor.TryGetValue(s.Source, out var warned) && warned == since) return;
+        if (now - since < silence) return;
+        _warnedFor[s.Source] = since;
+        log($"warning: {s.Source}: no messages for {Duration(now - since)} (connection: {s.Connection}; last message {Local(s.LastMessage)})");
     }
-
-    private sealed record Quiet(long Count, DateTimeOffset Since, bool Warned);
 
     private static string Duration(TimeSpan span) => span.TotalHours >= 1 ? $"{span.TotalHours:0.#}h" : $"{span.TotalMinutes:0}m";
 

@@ -3,10 +3,13 @@ namespace Spx.Research.Ingest.Streaming;
 /// <summary>
 /// What one source has done, for its heartbeat and the checkpoint: messages received (in the current heartbeat
 /// window and today), late events, rows written, the last message and the connection's state. Readers, the
-/// flusher and the heartbeat use it at once, so every member takes the one lock.
+/// flusher and the heartbeat use it at once, so every member takes the one lock. Messages are stamped on the
+/// market clock for the files and on <paramref name="wall"/> for the silence warning.
 /// </summary>
-public sealed class SourceActivity(StreamSource source)
+public sealed class SourceActivity(StreamSource source, TimeProvider? wall = null)
 {
+    private readonly TimeProvider _wall = wall ?? TimeProvider.System;
+    private DateTimeOffset? _lastWall;
     private readonly Lock _gate = new();
     private long _window;
     private long _today;
@@ -34,8 +37,15 @@ public sealed class SourceActivity(StreamSource source)
             _today++;
             if (late) _late++;
             _lastMessage = at;
+            _lastWall = _wall.GetUtcNow();
             if (_lastEvent is null || eventStart > _lastEvent) _lastEvent = eventStart;
         }
+    }
+
+    /// <summary>When the last message arrived on the wall clock, or null when none has.</summary>
+    public DateTimeOffset? LastMessageWall
+    {
+        get { lock (_gate) return _lastWall; }
     }
 
     /// <summary>Counts rows a flush stored (new keys only).</summary>

@@ -22,7 +22,7 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
         var settings = options.Settings;
         var window = RecordingWindow.At(options.Clock.GetUtcNow(), options.Calendar, options.Until, options.OutsideHours, settings.LateGrace);
         var plan = ConnectionPlan.Split(ConnectionPlan.Topics(settings, options.Contracts), settings.MaxSubscriptionsPerConnection, settings.MaxConnectionsPerCluster);
-        var activity = StreamSource.All.ToDictionary(s => s, s => new SourceActivity(s));
+        var activity = StreamSource.All.ToDictionary(s => s, s => new SourceActivity(s, options.Wall));
         Resume(window, activity);
         options.Log($"streaming the session of {window.Session.Date:yyyy-MM-dd} until {Market.NewYorkTime.ToLocal(window.Until):HH:mm} New York time: " +
                     string.Join(", ", plan.Select(p => $"{p.Name} {p.Topics.Count} topics")) + (options.NewsClient is null ? "" : $", news every {settings.NewsInterval}"));
