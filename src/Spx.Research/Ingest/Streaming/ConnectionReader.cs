@@ -42,6 +42,7 @@ public sealed class ConnectionReader(
     {
         await using var client = new PolygonStreamClient(options with { Cluster = plan.Cluster });
         var sources = StreamSource.All.Where(s => s.Cluster == plan.Cluster).ToArray();
+        var complete = false;
         try
         {
             await client.ConnectAsync(stop).ConfigureAwait(false);
@@ -50,7 +51,7 @@ public sealed class ConnectionReader(
                 log($"warning: {plan.Name}: {refused.Topic} not subscribed: {refused.Status} {refused.Message}".TrimEnd());
             Set(sources, "connected");
             log($"{plan.Name}: subscribed {results.Count(r => r.Succeeded)} of {plan.Topics.Count} topics");
-            await ReadAsync(client, stop).ConfigureAwait(false);
+            complete = await ReadAsync(client, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
@@ -62,20 +63,25 @@ public sealed class ConnectionReader(
             throw;
         }
         await client.CloseAsync(CancellationToken.None).ConfigureAwait(false);
-        while (client.Events.TryRead(out var ev)) await HandleAsync(ev, CancellationToken.None).ConfigureAwait(false);
+        // Stopped early (a signal, the deadline): every event the client already holds is still recorded. After the
+        // data passed the stop time, what is left is beyond it or a replay of what was recorded.
+        if (!complete)
+            while (client.Events.TryRead(out var ev)) await HandleAsync(ev, CancellationToken.None).ConfigureAwait(false);
         Set(sources, "closed");
     }
 
-    private async Task ReadAsync(PolygonStreamClient client, CancellationToken stop)
+    /// <summary>Reads until the data passes the stop time plus the drain (true) or the stream ends (false).</summary>
+    private async Task<bool> ReadAsync(PolygonStreamClient client, CancellationToken stop)
     {
         await foreach (var ev in client.ReadAllAsync(stop).ConfigureAwait(false))
         {
             if (!await HandleAsync(ev, stop).ConfigureAwait(false))
             {
                 log($"{plan.Name}: the stream's data reached the stop time {Market.NewYorkTime.ToLocal(window.Until):HH:mm} New York time plus {drain}");
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     /// <summary>Handles one event; false once an event lies a drain beyond the window.</summary>
