@@ -38,6 +38,9 @@ public sealed class StreamRecordingTests
         }
         Assert.True(1800 == summary.Sources.Single(s => s.Source == "stock_bars_1s").TotalToday, string.Join("\n", run.Log));
         Assert.True(summary.Flushes > 1, "flush_events 500 should have split 1800+ rows into several flushes");
+        // Each flush appended a file; the stop compacted every partition into one.
+        var layout = new Lake.LakeLayout(run.Lake);
+        Assert.Single(Directory.GetFiles(layout.PartitionDirectory("stock_bars_1s", new DateOnly(2025, 3, 3)), "*.parquet"));
         Assert.All(summary.Sources.Where(s => s.Source != "news"), s => Assert.Equal(0, s.Late));
     }
 

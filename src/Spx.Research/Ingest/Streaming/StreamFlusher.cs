@@ -12,8 +12,13 @@ public sealed class StreamFlusher(
     StreamBuffer buffer, StreamLakeSink sink, IReadOnlyDictionary<StreamSource, SourceActivity> activity,
     Action flushed, TimeSpan interval, int maxEvents, TimeProvider wall)
 {
+    private readonly HashSet<(string Dataset, DateOnly Date)> _written = [];
+
     /// <summary>Flushes written so far.</summary>
     public int Flushes { get; private set; }
+
+    /// <summary>The partitions appended to so far (compacted at the stop).</summary>
+    public IReadOnlyCollection<(string Dataset, DateOnly Date)> Written => _written;
 
     /// <summary>Runs until the buffer is completed and drained. Cancellation is not used: completing the buffer stops it.</summary>
     public async Task RunAsync()
@@ -58,6 +63,7 @@ public sealed class StreamFlusher(
             {
                 var source = batch.First(r => r.Dataset == result.Dataset).Source;
                 activity[source].Wrote(result.NewRows);
+                if (result.Changed) _written.Add((result.Dataset, result.Date));
             }
             Flushes++;
             batch.Clear();

@@ -46,6 +46,7 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
         }
         buffer.Complete();
         await flushing.ConfigureAwait(false);
+        Compact(writer, flusher.Written);
         await beating.CancelAsync().ConfigureAwait(false);
         await beats.ConfigureAwait(false);
         Checkpoint(window, activity, stopped: true);
@@ -147,6 +148,16 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
         var ids = new List<string>();
         while (reader.Read()) ids.Add(reader.GetString(0));
         return ids;
+    }
+
+    /// <summary>
+    /// One file per partition at the stop: each flush appended a small file (one every <c>flush_seconds</c>), which
+    /// readers would otherwise open one by one. The flusher has ended, so the writer is free.
+    /// </summary>
+    private void Compact(LakeWriter writer, IReadOnlyCollection<(string Dataset, DateOnly Date)> written)
+    {
+        foreach (var (dataset, date) in written.OrderBy(w => w.Dataset, StringComparer.Ordinal).ThenBy(w => w.Date))
+            writer.CompactPartition(dataset, date);
     }
 
     private void Resume(RecordingWindow window, Dictionary<StreamSource, SourceActivity> activity)
