@@ -94,4 +94,19 @@ public sealed class StreamRecordingTests
         Assert.StartsWith("options: 8 topics need 2 connections of at most 5, but ingest.stream.max_connections_per_cluster is 1", error.Message);
         Assert.Equal(0, run.Simulator.SocketConnections);
     }
+
+    [Fact]
+    public async Task A_lake_that_cannot_be_written_fails_the_stream_instead_of_hanging_it()
+    {
+        await using var run = await StartAsync(At(3, 9, 30), TimeSpan.FromMinutes(40));
+        var notAFolder = Path.Combine(run.Lake, "lake-is-a-file");
+        await File.WriteAllTextAsync(notAFolder, "not a lake");
+        var options = run.Options(At(3, 9, 30), new TimeOnly(10, 0)) with { LakeRoot = notAFolder };
+
+        using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => new StreamRecorder(options).RunAsync(guard.Token));
+
+        Assert.False(guard.IsCancellationRequested, "the stream hung instead of failing");
+        Assert.Contains("lake-is-a-file", error.ToString());
+    }
 }

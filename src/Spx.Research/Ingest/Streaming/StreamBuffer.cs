@@ -24,6 +24,9 @@ public sealed class StreamBuffer(int capacity)
     /// <summary>No more rows will come: the flusher drains what is left and stops.</summary>
     public void Complete() => _rows.Writer.TryComplete();
 
+    /// <summary>The flusher failed: readers waiting for room get the error instead of waiting forever.</summary>
+    public void Fail(Exception error) => _rows.Writer.TryComplete(error);
+
     /// <summary>The flusher's side.</summary>
     public ChannelReader<BufferedRow> Reader => _rows.Reader;
 }

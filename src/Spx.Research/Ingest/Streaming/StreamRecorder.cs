@@ -32,6 +32,7 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
         var flusher = new StreamFlusher(buffer, new StreamLakeSink(writer), activity, () => Checkpoint(window, activity, stopped: false),
             TimeSpan.FromSeconds(settings.FlushSeconds), settings.FlushEvents, options.Wall);
         var flushing = Task.Run(flusher.RunAsync, CancellationToken.None);
+        _ = flushing.ContinueWith(t => buffer.Fail(t.Exception!.InnerException!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         var heartbeat = new HeartbeatMonitor(options.LakeRoot, window, [.. activity.Values], () => buffer.Count,
             settings.HeartbeatInterval, settings.SilenceWarning, options.Wall, options.Log);
         using var beating = new CancellationTokenSource();
