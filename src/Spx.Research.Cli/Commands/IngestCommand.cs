@@ -7,8 +7,9 @@ public static class IngestCommand
 {
     public static Command Create()
     {
-        var ingest = new Command("ingest", "Fill the lake from the Polygon/Massive API or a simulator: backfill history");
+        var ingest = new Command("ingest", "Fill the lake from the Polygon/Massive API or a simulator: backfill history, record a live session");
         ingest.Add(IngestBackfillCommand.Create());
+        ingest.Add(IngestStreamCommand.Create());
         return ingest;
     }
 }

@@ -1,7 +1,7 @@
 namespace Spx.Research.Configuration;
 
 /// <summary>
-/// What <c>spx ingest backfill</c> downloads and how hard it pushes: the near-the-money option window it
+/// What <c>spx ingest backfill</c> and <c>spx ingest stream</c> download and how hard it pushes: the near-the-money option window it
 /// discovers per session (docs/ingest.md) and the request budget it shares across tickers and days.
 /// </summary>
 public sealed record IngestSettings
@@ -26,4 +26,7 @@ public sealed record IngestSettings
 
     /// <summary>How often a progress line is printed when stderr is not a terminal.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Live streaming into the lake (docs/streaming.md).</summary>
+    public IngestStreamSettings Stream { get; init; } = new();
 }

@@ -85,6 +85,13 @@ public static partial class SettingsRules
         ["lake.retention[].keep"] = value => (TimeSpan)value is { Ticks: > 0 } keep && keep.Ticks % TimeSpan.TicksPerDay == 0
             ? null : "is not a whole number of days: expected e.g. 90d",
         ["postgres.schema"] = NotBlank,
+        ["ingest.stream.flush_seconds"] = Between(1, 3600),
+        ["ingest.stream.flush_events"] = Between(1, 10_000_000),
+        ["ingest.stream.max_subscriptions_per_connection"] = Between(1, 100_000),
+        ["ingest.stream.max_connections_per_cluster"] = Between(1, 100),
+        ["ingest.stream.news_interval"] = Positive,
+        ["ingest.stream.heartbeat_interval"] = Positive,
+        ["ingest.stream.silence_warning"] = Positive,
         ["monitor.roots"] = value => ((IReadOnlyList<string>)value).Count == 0 ? "is empty: expected at least one option root, e.g. [SPX, SPXW]" : null,
         ["monitor.roots[]"] = value => OptionRoot().IsMatch((string)value) ? null : "is not an option root: expected 1–6 upper-case letters, e.g. SPXW",
         ["monitor.right"] = OneOf("put", "call"),

@@ -27,7 +27,8 @@ public sealed class DatasetRegistry
     /// monitor's views in any lake — empty and typed until the monitor has written.
     /// </summary>
     public static DatasetRegistry Default { get; } = Empty.Register(FoundationDatasets.All).Register(Monitor.MonitorDatasets.All)
-        .Register(Ingest.IngestDatasets.All).Register(Scanning.ScanningDatasets.All);
+        .Register(Ingest.IngestDatasets.All).Register(Scanning.ScanningDatasets.All)
+        .Register(Ingest.Streaming.StreamDatasets.All);
 
     /// <summary>Datasets in registration order.</summary>
     public IReadOnlyList<DatasetSchema> Datasets { get; }

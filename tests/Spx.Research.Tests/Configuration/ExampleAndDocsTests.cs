@@ -31,6 +31,10 @@ public sealed class ExampleAndDocsTests
         Assert.Empty(example.Notifications.Targets);
         Assert.Equal(defaults.Notifications, example.Notifications with { Targets = defaults.Notifications.Targets });
         Assert.Equal(defaults.Logging, example.Logging);
+        var stream = defaults.Ingest.Stream;
+        Assert.Equal(stream.Tickers, example.Ingest.Stream.Tickers);
+        Assert.Equal(stream.Indices, example.Ingest.Stream.Indices);
+        Assert.Equal(stream, example.Ingest.Stream with { Tickers = stream.Tickers, Indices = stream.Indices });
     }
 
     [Fact]

@@ -1,0 +1,145 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Spx.Research.Cli.Output;
+using Spx.Research.Cli.Parsing;
+using Spx.Research.Configuration;
+using Spx.Research.Ingest.Streaming;
+using Spx.Research.Lake;
+using Spx.Research.Market;
+using Spx.Research.Monitor.Scheduling;
+using Spx.Research.Polygon;
+using Spx.Research.Polygon.Rest;
+
+namespace Spx.Research.Cli.Commands;
+
+/// <summary>
+/// <c>spx ingest stream [--tickers SPY] [--base-url URL] [--lake DIR] [--outside-hours] [--until HH:MM] [--contracts FILE|list]
+/// [--server-clock]</c>: records the session's aggregates and news into the lake until the close (docs/streaming.md).
+/// Ctrl+C or SIGTERM stop it after writing everything received (exit 0). Progress lines go to stderr, the summary to stdout.
+/// </summary>
+public static class IngestStreamCommand
+{
+    public static Command Create()
+    {
+        var tickers = new Option<string[]?>("--tickers")
+        {
+            Description = "Stocks/ETFs recorded per second and minute, comma-separated (default: ingest.stream.tickers, SPY)", HelpName = "SPY,QQQ",
+            CustomParser = ValueParsers.Each(Tickers.Underlying),
+        };
+        var baseUrl = new Option<string?>("--base-url") { Description = "API base URL, e.g. http://127.0.0.1:8765 for spx simulate serve (streams on the same host); default: the live API" };
+        var lake = CommonOptions.Lake();
+        var outsideHours = new Option<bool>("--outside-hours") { Description = "Record even outside the NYSE session (otherwise it refuses to start)" };
+        var until = new Option<TimeOnly?>("--until")
+        {
+            Description = "Stop at this New York time instead of the close", HelpName = "HH:MM",
+            CustomParser = ValueParsers.Optional(Time),
+        };
+        var contracts = new Option<string?>("--contracts") { Description = "The day's option contracts: a file (one ticker per line) or a comma list (default: the day's option_selection partition)", HelpName = "FILE|list" };
+        var serverClock = new Option<bool>("--server-clock") { Description = "Follow the server's clock (/v1/marketstatus/now): for spx simulate serve replaying a past day" };
+        var format = CommonOptions.Format();
+        var command = new Command("stream", "Record the session's stock seconds and minutes, index minutes, the day's option minutes and news into the lake, until the close")
+        {
+            tickers, baseUrl, lake, outsideHours, until, contracts, serverClock, format,
+        };
+        command.SetAction(parse =>
+        {
+            var configured = CliConfiguration.Of(parse).Settings;
+            var settings = configured.Ingest.Stream;
+            if (parse.GetValue(tickers) is { Length: > 0 } given) settings = settings with { Tickers = given };
+            var run = new Run(
+                settings,
+                CommonOptions.ResolveLake(parse, lake),
+                parse.GetValue(baseUrl) is { Length: > 0 } url ? ApiCommand.ParseBaseUrl(url) : configured.Api.BaseUrl,
+                configured.Api,
+                ApiKey.FromEnvironment() ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)}"),
+                parse.GetValue(contracts), parse.GetValue(until), parse.GetValue(outsideHours), parse.GetValue(serverClock),
+                parse.InvocationConfiguration.Error);
+            var summary = WithSignals(run.ExecuteAsync);
+            ResultWriter.Write(Table(summary), parse.GetValue(format), parse.InvocationConfiguration.Output);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="work"/> until it ends or Ctrl+C / SIGTERM asks it to stop (then it still finishes its flush).</summary>
+    private static T WithSignals<T>(Func<CancellationToken, Task<T>> work)
+    {
+        using var stop = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
+        try
+        {
+            return work(stop.Token).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    private sealed record Run(
+        IngestStreamSettings Settings, string Lake, Uri BaseUri, ApiSettings Api, ApiKey Key,
+        string? Contracts, TimeOnly? Until, bool OutsideHours, bool ServerClock, TextWriter Log)
+    {
+        public async Task<StreamSummary> ExecuteAsync(CancellationToken stop)
+        {
+            void Write(string line) { lock (Log) Log.WriteLine($"spx: {line}"); }
+            using var rest = new PolygonRestClient(new PolygonClientOptions(Key)
+            {
+                BaseUri = BaseUri,
+                RequestTimeout = Api.Timeout,
+                Retry = RetrySettings.Default with { MaxRetries = Api.Retries },
+                RatePlan = BaseUri.IsLoopback || Api.Plan.Equals("unlimited", StringComparison.OrdinalIgnoreCase) ? RatePlan.Unlimited : RatePlan.Free,
+                OnRetry = notice => Write(RetryLines.Rest(notice, Api.Retries + 1)),
+            });
+            await using var clock = ServerClock ? await FollowAsync(rest, Write, stop) : null;
+            TimeProvider time = !ServerClock ? TimeProvider.System
+                : clock is not null ? clock : await Monitor.Polling.ServerClock.ReadAsync(rest, cancellationToken: stop);
+            var today = NewYorkTime.LocalDate(time.GetUtcNow());
+            var (list, from) = ContractList.Load(Contracts, new LakeLayout(Lake), today, Settings.Tickers);
+            Write($"option contracts: {list.Count} from {from}");
+            var recorder = new StreamRecorder(new StreamRecorderOptions
+            {
+                Settings = Settings,
+                LakeRoot = Lake,
+                ApiKey = Key,
+                StreamBase = StreamEndpoint.For(BaseUri),
+                NewsClient = rest,
+                Contracts = list,
+                Until = Until,
+                OutsideHours = OutsideHours,
+                Clock = time,
+                Log = Write,
+            });
+            return await recorder.RunAsync(stop);
+        }
+    }
+
+    /// <summary>
+    /// The server's clock, or null when it stands still (a simulator at <c>--speed max</c>): then the caller reads
+    /// it once and lets it run on the wall clock, and the stream stops by event time, which runs far ahead.
+    /// </summary>
+    private static async Task<Monitor.Scheduling.ServerClock?> FollowAsync(PolygonRestClient rest, Action<string> log, CancellationToken stop)
+    {
+        try
+        {
+            return await Monitor.Scheduling.ServerClock.FollowAsync(rest, new ServerClockOptions { OnNotice = log }, cancellationToken: stop);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("stands still", StringComparison.Ordinal))
+        {
+            log("the server clock stands still (--speed max): starting from its time on the wall clock; the stream stops by event time");
+            return null;
+        }
+    }
+
+    private static TimeOnly Time(string text) =>
+        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : throw new FormatException("is not a time of day: expected HH:MM (New York time), e.g. 15:45");
+
+    private static ResultTable Table(StreamSummary summary) => new(
+        ["source", "session", "messages", "late", "rows_written", "connection", "last_event"],
+        [.. summary.Sources.Select(s => new object?[] { s.Source, summary.Session, s.TotalToday, s.Late, s.RowsWritten, s.Connection, s.LastEvent })]);
+}

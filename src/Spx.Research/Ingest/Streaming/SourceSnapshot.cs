@@ -1,0 +1,12 @@
+namespace Spx.Research.Ingest.Streaming;
+
+/// <summary>A source's numbers at one instant (see <see cref="SourceActivity"/>).</summary>
+public sealed record SourceSnapshot(
+    string Source,
+    long MessagesInWindow,
+    long TotalToday,
+    long Late,
+    long RowsWritten,
+    DateTimeOffset? LastMessage,
+    DateTimeOffset? LastEvent,
+    string Connection);
