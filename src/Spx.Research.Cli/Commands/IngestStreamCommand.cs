@@ -7,7 +7,7 @@ using Spx.Research.Configuration;
 using Spx.Research.Ingest.Streaming;
 using Spx.Research.Lake;
 using Spx.Research.Market;
-using Spx.Research.Monitor.Scheduling;
+using Spx.Research.Monitor.Clock;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
 
@@ -50,7 +50,7 @@ public static class IngestStreamCommand
             var run = new Run(
                 settings,
                 CommonOptions.ResolveLake(parse, lake),
-                parse.GetValue(baseUrl) is { Length: > 0 } url ? ApiCommand.ParseBaseUrl(url) : configured.Api.BaseUrl,
+                parse.GetValue(baseUrl) is { Length: > 0 } url ? ApiParsing.ParseBaseUrl(url) : configured.Api.BaseUrl,
                 configured.Api,
                 ApiKey.FromEnvironment() ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)}"),
                 parse.GetValue(contracts), parse.GetValue(until), parse.GetValue(outsideHours), parse.GetValue(serverClock),
@@ -96,7 +96,7 @@ public static class IngestStreamCommand
             });
             await using var clock = ServerClock ? await FollowAsync(rest, Write, stop) : null;
             TimeProvider time = !ServerClock ? TimeProvider.System
-                : clock is not null ? clock : await Monitor.Polling.ServerClock.ReadAsync(rest, cancellationToken: stop);
+                : clock is not null ? clock : await Monitor.Clock.ServerClock.ReadOnceAsync(rest, cancellationToken: stop);
             var today = NewYorkTime.LocalDate(time.GetUtcNow());
             var (list, from) = ContractList.Load(Contracts, new LakeLayout(Lake), today, Settings.Tickers);
             Write($"option contracts: {list.Count} from {from}");
@@ -121,11 +121,11 @@ public static class IngestStreamCommand
     /// The server's clock, or null when it stands still (a simulator at <c>--speed max</c>): then the caller reads
     /// it once and lets it run on the wall clock, and the stream stops by event time, which runs far ahead.
     /// </summary>
-    private static async Task<Monitor.Scheduling.ServerClock?> FollowAsync(PolygonRestClient rest, Action<string> log, CancellationToken stop)
+    private static async Task<Monitor.Clock.ServerClock?> FollowAsync(PolygonRestClient rest, Action<string> log, CancellationToken stop)
     {
         try
         {
-            return await Monitor.Scheduling.ServerClock.FollowAsync(rest, new ServerClockOptions { OnNotice = log }, cancellationToken: stop);
+            return await Monitor.Clock.ServerClock.FollowAsync(rest, new ServerClockOptions { OnNotice = log }, cancellationToken: stop);
         }
         catch (InvalidOperationException e) when (e.Message.Contains("stands still", StringComparison.Ordinal))
         {
