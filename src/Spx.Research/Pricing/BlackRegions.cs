@@ -14,56 +14,61 @@ internal enum BlackRegion
 }
 
 /// <summary>
-/// The landmarks of b(x, ·) for one x ≤ 0, after Jäckel ("Let's Be Rational", section 3): the inflection point
-/// s_c = √(2|x|) and the two points where its tangent meets b = 0 and b = bmax. They split the curve into three
-/// regions, give the bracket of each, and anchor a first guess that the Householder steps then polish.
+/// Where a normalised price β sits on b(·), after Jäckel ("Let's Be Rational", section 3): the inflection point
+/// s_c = √(2|x|) and the points where its tangent meets b = 0 and b = bmax split the curve into three regions.
+/// Gives the region, its bracket and a first guess that the Householder steps then polish. Only the landmarks the
+/// price needs are evaluated: the centre, then the lower or the upper tangent point.
 /// </summary>
 internal readonly struct BlackRegions
 {
-    public BlackRegions(double x)
+    public BlackRegions(in NormalisedBlack curve, double beta)
     {
-        Max = Math.Exp(0.5 * x);
-        CentreS = Math.Sqrt(-2 * x);
-        CentreB = CentreS > 0 ? NormalisedBlack.Price(x, CentreS) : 0;
-        var slope = CentreS > 0 ? NormalisedBlack.Vega(x, CentreS) : NormalisedBlack.Vega(0, 1e-100);
-        LowS = Math.Max(CentreS - CentreB / slope, 0);
-        LowB = LowS > 0 ? NormalisedBlack.Price(x, LowS) : 0;
-        HighS = CentreS + (Max - CentreB) / slope;
-        HighComplement = NormalisedBlack.Complement(x, HighS);
-        HighB = Max - HighComplement;
+        var centreS = Math.Sqrt(-2 * curve.X);
+        var centreB = centreS > 0 ? curve.Price(centreS) : 0;
+        var slope = curve.VegaAtInflection;
+        if (beta < centreB)
+        {
+            var lowS = Math.Max(centreS - centreB / slope, 0);
+            var lowB = lowS > 0 ? curve.Price(lowS) : 0;
+            Region = beta < lowB ? BlackRegion.Lower : BlackRegion.Middle;
+            (Low, High) = Region == BlackRegion.Lower ? (0, lowS) : (lowS, centreS);
+            Guess = Region == BlackRegion.Lower
+                ? LowerGuess(curve.X, beta, lowS, lowB)
+                : lowS + (centreS - lowS) * (beta - lowB) / (centreB - lowB);
+        }
+        else
+        {
+            var highS = centreS + (curve.Max - centreB) / slope;
+            var highComplement = curve.Complement(highS);
+            var highB = curve.Max - highComplement;
+            Region = beta <= highB ? BlackRegion.Middle : BlackRegion.Upper;
+            (Low, High) = Region == BlackRegion.Middle ? (centreS, highS) : (highS, double.PositiveInfinity);
+            Guess = Region == BlackRegion.Middle
+                ? centreS + (highS - centreS) * (beta - centreB) / (highB - centreB)
+                : Math.Sqrt(highS * highS + 8 * Math.Log(highComplement / (curve.Max - beta)));
+        }
     }
 
-    /// <summary>bmax = e^(x/2), the bound b approaches as s grows.</summary>
-    public double Max { get; }
+    /// <summary>The region β falls in.</summary>
+    public BlackRegion Region { get; }
 
-    public double LowS { get; }
-    public double LowB { get; }
-    public double CentreS { get; }
-    public double CentreB { get; }
-    public double HighS { get; }
-    public double HighB { get; }
-    public double HighComplement { get; }
+    /// <summary>The bracket of the root in that region: (Low, High).</summary>
+    public double Low { get; }
 
-    public BlackRegion Classify(double beta) =>
-        beta < LowB ? BlackRegion.Lower : beta <= HighB ? BlackRegion.Middle : BlackRegion.Upper;
+    /// <inheritdoc cref="Low"/>
+    public double High { get; }
 
     /// <summary>
-    /// A first guess from the landmarks: the tail asymptote at the bottom (<see cref="LowerGuess"/>); straight lines
-    /// through the landmarks in the middle; bmax − b ≈ e^(−s²/8) at the top.
+    /// The first guess: the tail asymptote at the bottom (<see cref="LowerGuess"/>), straight lines through the
+    /// landmarks in the middle, bmax − b ≈ e^(−s²/8) at the top.
     /// </summary>
-    public double Guess(BlackRegion region, double beta, double x) => region switch
-    {
-        BlackRegion.Lower => LowerGuess(x, beta),
-        BlackRegion.Middle when beta < CentreB => LowS + (CentreS - LowS) * (beta - LowB) / (CentreB - LowB),
-        BlackRegion.Middle => CentreS + (HighS - CentreS) * (beta - CentreB) / (HighB - CentreB),
-        _ => Math.Sqrt(HighS * HighS + 8 * Math.Log(HighComplement / (Max - beta))),
-    };
+    public double Guess { get; }
 
     /// <summary>
     /// Far below the tangent point both normal tails are in their asymptote, b ≈ e^(−x²/2s² − s²/8)·s³/(x²√(2π)):
     /// two fixed-point passes of s = |x| / √(2(ln(s³/(x²√(2π))) − s²/8 − ln β)) from s = |x|/√(−2 ln β).
     /// </summary>
-    private double LowerGuess(double x, double beta)
+    private static double LowerGuess(double x, double beta, double lowS, double lowB)
     {
         var logBeta = Math.Log(beta);
         var s = Math.Abs(x) / Math.Sqrt(-2 * logBeta);
@@ -74,14 +79,6 @@ internal readonly struct BlackRegions
             s = Math.Abs(x) / Math.Sqrt(2 * rest);
         }
 
-        return s < LowS ? s : LowS * Math.Sqrt(Math.Log(LowB) / logBeta);
+        return s < lowS ? s : lowS * Math.Sqrt(Math.Log(lowB) / logBeta);
     }
-
-    /// <summary>The interval the root lies in for a price in <paramref name="region"/>.</summary>
-    public (double Low, double High) Bracket(BlackRegion region) => region switch
-    {
-        BlackRegion.Lower => (0, LowS),
-        BlackRegion.Middle => (LowS, HighS),
-        _ => (HighS, double.PositiveInfinity),
-    };
 }

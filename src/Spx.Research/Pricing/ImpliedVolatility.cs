@@ -31,15 +31,17 @@ public static class ImpliedVolatility
         if (spot <= 0 || strike <= 0) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.NonPositiveSpotOrStrike);
         if (t <= 0) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.Expired);
 
+        // Normalised: undiscounted price / √(F·K), with √(F·K) = K·e^(x/2); intrinsic e^(x/2) − e^(−x/2) for a call.
         var x = Math.Log(spot / strike) + (r - q) * t;
-        var beta = price * Math.Exp(r * t) / Math.Sqrt(spot * Math.Exp((r - q) * t) * strike);
-        var sign = right == OptionRight.Call ? 1.0 : -1.0;
-        var intrinsic = Math.Max(sign * 2 * Math.Sinh(0.5 * x), 0);
+        var half = Math.Exp(0.5 * x);
+        var inverse = 1 / half;
+        var beta = price * Math.Exp(r * t) / (strike * half);
+        var intrinsic = Math.Max(right == OptionRight.Call ? half - inverse : inverse - half, 0);
         var timeValue = beta - intrinsic;
         // In the money the price is a difference of forward and strike terms, so its rounding scales with them.
-        var rounding = MinTimeValueFraction * (intrinsic > 0 ? Math.Max(beta, Math.Exp(0.5 * Math.Abs(x))) : beta);
+        var rounding = MinTimeValueFraction * (intrinsic > 0 ? Math.Max(beta, Math.Max(half, inverse)) : beta);
         if (timeValue < -rounding) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.BelowIntrinsic);
-        if (beta >= Math.Exp(0.5 * sign * x)) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.AboveUpperBound);
+        if (beta >= (right == OptionRight.Call ? half : inverse)) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.AboveUpperBound);
         if (timeValue <= rounding) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.NoTimeValue);
 
         var sqrtT = Math.Sqrt(t);

@@ -15,14 +15,14 @@ internal static class TotalVolatilitySolver
     /// <summary>As <see cref="Solve(double, double, double)"/>, also saying how many evaluations of b it took.</summary>
     public static double Solve(double x, double beta, double tolerance, out int evaluations)
     {
-        var regions = new BlackRegions(x);
-        var region = regions.Classify(beta);
-        var (low, high) = regions.Bracket(region);
-        var s = Inside(regions.Guess(region, beta, x), low, high);
-        var betaComplement = regions.Max - beta;
+        var curve = new NormalisedBlack(x);
+        var regions = new BlackRegions(curve, beta);
+        var (region, low, high) = (regions.Region, regions.Low, regions.High);
+        var s = regions.Guess > 0 && regions.Guess >= low && regions.Guess <= high ? regions.Guess : Inside(double.NaN, low, high);
+        var betaComplement = curve.Max - beta;
         for (evaluations = 1; evaluations <= MaxIterations; evaluations++)
         {
-            var step = Step(region, x, s, beta, betaComplement, out var below);
+            var step = Step(region, curve, s, beta, betaComplement, out var below);
             if (Math.Abs(step) <= tolerance) return s + step;
             if (below) low = s;
             else high = s;
@@ -39,21 +39,21 @@ internal static class TotalVolatilitySolver
     /// One Householder step Δ = ν(1 + ν·g2/2) / (1 + ν(g2 + ν·g3/6)), with ν = −f/f', g2 = f''/f', g3 = f'''/f',
     /// for f = F(b(s)) − F(β) and F the region's transform; <paramref name="below"/> says whether b(s) &lt; β.
     /// </summary>
-    private static double Step(BlackRegion region, double x, double s, double beta, double betaComplement, out bool below)
+    private static double Step(BlackRegion region, in NormalisedBlack curve, double s, double beta, double betaComplement, out bool below)
     {
-        var vega = NormalisedBlack.Vega(x, s);
-        var h2 = NormalisedBlack.SecondOverFirst(x, s);
-        var h3 = NormalisedBlack.ThirdOverFirst(x, s);
+        var vega = curve.Vega(s);
+        var h2 = curve.SecondOverFirst(s);
+        var h3 = curve.ThirdOverFirst(s);
         double nu, g2, g3;
         if (region == BlackRegion.Upper)
         {
-            var c = NormalisedBlack.Complement(x, s);
+            var c = curve.Complement(s);
             below = c > betaComplement;
             (nu, g2, g3) = UpperTerms(Math.Log(betaComplement / c), vega / c, h2, h3);
         }
         else
         {
-            var b = NormalisedBlack.Price(x, s);
+            var b = curve.Price(s);
             below = b < beta;
             (nu, g2, g3) = region == BlackRegion.Middle
                 ? (-(b - beta) / vega, h2, h3)
