@@ -23,6 +23,9 @@ public sealed record SpxSettings
     /// <summary>The monitor's live dashboard.</summary>
     public DashboardSettings Dashboard { get; init; } = new();
 
+    /// <summary>The rate and yields used to price options.</summary>
+    public PricingSettings Pricing { get; init; } = new();
+
     /// <summary>Where alerts are sent, if anywhere.</summary>
     public NotificationSettings Notifications { get; init; } = new();
 

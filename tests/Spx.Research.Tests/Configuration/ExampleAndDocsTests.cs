@@ -22,6 +22,7 @@ public sealed class ExampleAndDocsTests
         Assert.Equal(defaults.Monitor, example.Monitor with { Roots = defaults.Monitor.Roots });
         Assert.Equal(defaults.Detector, example.Detector);
         Assert.Equal(defaults.Dashboard, example.Dashboard);
+        Assert.Equal(defaults.Pricing, example.Pricing);
         Assert.Empty(example.Notifications.Targets);
         Assert.Equal(defaults.Notifications, example.Notifications with { Targets = defaults.Notifications.Targets });
         Assert.Equal(defaults.Logging, example.Logging);
