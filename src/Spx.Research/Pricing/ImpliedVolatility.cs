@@ -23,6 +23,12 @@ public static class ImpliedVolatility
     /// </summary>
     public const double MinTimeValueFraction = 1.4210854715202004e-14; // 2^-46: about the last 6 bits of a double
 
+    /// <summary>
+    /// A normalised time value below this has run into the bottom of the double range (the normal tails underflow
+    /// around 1e-308): nothing to solve from, so <see cref="ImpliedVolatilityStatus.NoTimeValue"/>.
+    /// </summary>
+    public const double MinNormalisedTimeValue = 1e-300;
+
     /// <summary>The volatility at which a European option with these terms is worth <paramref name="price"/>.</summary>
     public static ImpliedVolatilityResult Solve(OptionRight right, double price, double spot, double strike, double t, double r, double q)
     {
@@ -42,7 +48,7 @@ public static class ImpliedVolatility
         var rounding = MinTimeValueFraction * (intrinsic > 0 ? Math.Max(beta, Math.Max(half, inverse)) : beta);
         if (timeValue < -rounding) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.BelowIntrinsic);
         if (beta >= (right == OptionRight.Call ? half : inverse)) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.AboveUpperBound);
-        if (timeValue <= rounding) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.NoTimeValue);
+        if (timeValue <= rounding || timeValue < MinNormalisedTimeValue) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.NoTimeValue);
 
         var sqrtT = Math.Sqrt(t);
         var s = TotalVolatilitySolver.Solve(-Math.Abs(x), timeValue, Tolerance * sqrtT);
