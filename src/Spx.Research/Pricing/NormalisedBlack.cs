@@ -9,7 +9,6 @@ namespace Spx.Research.Pricing;
 internal readonly struct NormalisedBlack
 {
     private const double InvSqrt2Pi = 0.398942280401432677939946059934;
-    private const double InvSqrt2 = 0.707106781186547524400844362105;
 
     public NormalisedBlack(double x)
     {
@@ -31,18 +30,15 @@ internal readonly struct NormalisedBlack
     public double Price(double s)
     {
         var d1 = X / s + 0.5 * s;
-        return Max * Cdf(d1) - InverseMax * Cdf(d1 - s);
+        return Max * CodyNormal.Cdf(d1) - InverseMax * CodyNormal.Cdf(d1 - s);
     }
 
     /// <summary>bmax − b(s), written as a sum so it keeps its precision at high volatility, where b nears its bound.</summary>
     public double Complement(double s)
     {
         var d1 = X / s + 0.5 * s;
-        return Max * Cdf(-d1) + InverseMax * Cdf(d1 - s);
+        return Max * CodyNormal.Cdf(-d1) + InverseMax * CodyNormal.Cdf(d1 - s);
     }
-
-    /// <summary>N(z) through Cody's erfc (<see cref="CodyErfc"/>): the solver's hot path.</summary>
-    private static double Cdf(double z) => 0.5 * CodyErfc.Erfc(-z * InvSqrt2);
 
     /// <summary>b'(s) = e^(−(x²/s² + s²/4)/2)/√(2π) (normalised vega).</summary>
     public double Vega(double s) => InvSqrt2Pi * Math.Exp(-0.5 * (X * X / (s * s) + 0.25 * s * s));
