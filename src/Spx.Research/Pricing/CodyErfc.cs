@@ -3,7 +3,7 @@ namespace Spx.Research.Pricing;
 /// <summary>
 /// erfc(x) to full double precision by W. J. Cody's rational Chebyshev approximations ("Rational Chebyshev
 /// approximations for the error function", Math. Comp. 23, 1969; the coefficients of netlib's specfun CALERF),
-/// the erfc Jäckel's "Let's Be Rational" uses. About twice as fast as MathNet's here, and the implied-volatility
+/// the erfc Jäckel's "Let's Be Rational" uses. Faster than MathNet's (docs/benchmarks.md), and the implied-volatility
 /// solver evaluates ten of them per option. <see cref="BlackScholes"/> keeps MathNet's, so the synthetic market
 /// (and the bundled sample lake) stays byte for byte the same; the two agree to 1e-15 (docs/pricing.md).
 /// </summary>

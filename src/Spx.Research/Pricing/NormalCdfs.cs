@@ -3,7 +3,7 @@ namespace Spx.Research.Pricing;
 /// <summary>
 /// A choice of normal CDF as a type, so one Black-Scholes formula serves two CDFs with no call overhead (the JIT
 /// compiles each struct's version apart): MathNet's for <see cref="BlackScholes"/>'s public API, which keeps the
-/// synthetic market byte for byte the same, and Cody's for the batch kernels and the IV solver, twice as fast.
+/// synthetic market byte for byte the same, and Cody's for the batch kernels and the IV solver, which is faster (docs/benchmarks.md).
 /// </summary>
 internal interface INormalCdf
 {

@@ -3,7 +3,7 @@ namespace Spx.Research.Pricing;
 /// <summary>
 /// Prices, greeks and implied volatilities over columns of options: the path consolidation takes for millions
 /// of option minutes. Each element goes through the scalar formulas (<see cref="BlackScholes"/>,
-/// <see cref="ImpliedVolatility"/>) with Cody's erfc for the normal CDF, twice as fast as MathNet's: implied
+/// <see cref="ImpliedVolatility"/>) with Cody's erfc for the normal CDF, faster than MathNet's: implied
 /// volatilities equal the scalar ones bit for bit, greeks agree with <see cref="BlackScholes.Greeks"/> to about
 /// 1e-15 relative (docs/pricing.md, "Columns: the batch API").
 /// </summary>
