@@ -85,6 +85,23 @@ public sealed class PriceVerbTests : IDisposable
         Assert.All(rows[^3..], r => Assert.Equal("NaN", r.Split(',')[7]));
     }
 
+    [Fact]
+    public void Columns_in_any_order_short_type_letters_and_sigma_and_price_rows_mixed()
+    {
+        // G8 by sigma, then G8's price without a sigma, with the columns shuffled and the type as a letter.
+        var input = Write("mixed.csv", ["price,q,sigma,K,type,T,S,r", ",0,0.19,75,c,1.0,72,0.09", "7.222751948,0,,75,C,1.0,72,0.09"]);
+
+        var run = Spx("price", "--input", input);
+
+        Assert.Equal(0, run.ExitCode);
+        var (bySigma, byPrice) = (run.OutputLines[1].Split(','), run.OutputLines[2].Split(','));
+        Assert.Equal(["call", "given"], new[] { bySigma[0], bySigma[13] });
+        Assert.Equal(["call", "solved"], new[] { byPrice[0], byPrice[13] });
+        Close("G8", "price", 7.222751948, Number(bySigma[6]));
+        Assert.True(Math.Abs(Number(byPrice[7]) - 0.19) <= 1e-8, $"iv {byPrice[7]}");
+        Close("G8", "delta from the price row", Number(bySigma[8]), Number(byPrice[8]));
+    }
+
     [Theory]
     [InlineData("type,S,K,T,r,q,sigma\ncall,49,50,0.3846,0.05,0,0.2\nput,49,abc,0.5,0,0,0.2\n", "line 3: field 'K' is 'abc': is not a number")]
     [InlineData("type,S,K,T,r,q,sigma\ncall,49,50,0.3846,0.05,0,0.2\nstraddle,49,50,0.5,0,0,0.2\n", "line 3: field 'type' is 'straddle': is not call, put, c or p")]
