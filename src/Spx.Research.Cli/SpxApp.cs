@@ -32,6 +32,7 @@ public static class SpxApp
         root.Add(ConfigCommand.Create());
         root.Add(ExportCommand.Create());
         root.Add(ScanCommand.Create());
+        root.Add(PriceCommand.Create());
         return root;
     }
 

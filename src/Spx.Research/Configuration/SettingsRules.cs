@@ -123,6 +123,9 @@ public static partial class SettingsRules
         ["dashboard.refresh"] = Positive,
         ["scanner.underlying"] = value => StockTicker().IsMatch((string)value) ? null : "is not a stock ticker: expected 1–6 upper-case letters, e.g. SPY",
         ["scanner.momentum_threshold"] = value => (double)value is > 0 and <= 10 ? null : "is not in (0, 10]: expected a fraction, e.g. 0.2 for 20 %",
+        ["pricing.rate"] = AnnualRate,
+        ["pricing.spx_yield"] = AnnualRate,
+        ["pricing.spy_yield"] = AnnualRate,
         ["notifications.retries"] = Between(0, 50),
         ["notifications.targets[].kind"] = OneOf("webhook", "slack", "discord", "telegram", "pushover"),
         ["notifications.targets[].name"] = NotBlank,
@@ -158,6 +161,9 @@ public static partial class SettingsRules
 
     private static string? Positive(object value) =>
         (TimeSpan)value > TimeSpan.Zero ? null : "is not longer than zero: expected a duration such as 15m";
+
+    private static string? AnnualRate(object value) =>
+        (double)value is >= -0.2 and <= 1 ? null : "is not in [-0.2, 1]: expected an annual rate as a fraction, e.g. 0.043 for 4.3 %";
 
     private static string? NotBlank(object value) => string.IsNullOrWhiteSpace((string)value) ? "is blank: expected a value" : null;
 

@@ -28,6 +28,8 @@ public sealed record SpxSettings
 
     /// <summary>The momentum scanner's underlying and threshold.</summary>
     public ScannerSettings Scanner { get; init; } = new();
+    /// <summary>The rate and yields used to price options.</summary>
+    public PricingSettings Pricing { get; init; } = new();
 
     /// <summary>Where alerts are sent, if anywhere.</summary>
     public NotificationSettings Notifications { get; init; } = new();

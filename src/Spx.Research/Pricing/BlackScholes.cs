@@ -31,7 +31,12 @@ public static class BlackScholes
     }
 
     /// <summary>Value, delta, gamma, theta (per year), vega and rho (per 1.0).</summary>
-    public static OptionGreeks Greeks(OptionRight right, double spot, double strike, double t, double r, double q, double sigma)
+    public static OptionGreeks Greeks(OptionRight right, double spot, double strike, double t, double r, double q, double sigma) =>
+        Greeks<MathNetNormal>(right, spot, strike, t, r, q, sigma);
+
+    /// <summary><see cref="Greeks"/> with the normal CDF <typeparamref name="TNormal"/> (see <see cref="INormalCdf"/>).</summary>
+    internal static OptionGreeks Greeks<TNormal>(OptionRight right, double spot, double strike, double t, double r, double q, double sigma)
+        where TNormal : INormalCdf
     {
         if (t <= 0 || sigma <= 0)
         {
@@ -53,16 +58,16 @@ public static class BlackScholes
 
         if (right == OptionRight.Call)
         {
-            var nd1 = NormalDistribution.Cdf(d1);
-            var nd2 = NormalDistribution.Cdf(d2);
+            var nd1 = TNormal.Cdf(d1);
+            var nd2 = TNormal.Cdf(d2);
             var price = spot * qDf * nd1 - strike * rDf * nd2;
             var theta = decay - r * strike * rDf * nd2 + q * spot * qDf * nd1;
             return new OptionGreeks(price, qDf * nd1, gamma, theta, vega, strike * t * rDf * nd2);
         }
         else
         {
-            var nmd1 = NormalDistribution.Cdf(-d1);
-            var nmd2 = NormalDistribution.Cdf(-d2);
+            var nmd1 = TNormal.Cdf(-d1);
+            var nmd2 = TNormal.Cdf(-d2);
             var price = strike * rDf * nmd2 - spot * qDf * nmd1;
             var theta = decay + r * strike * rDf * nmd2 - q * spot * qDf * nmd1;
             return new OptionGreeks(price, -qDf * nmd1, gamma, theta, vega, -strike * t * rDf * nmd2);

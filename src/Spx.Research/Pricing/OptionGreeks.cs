@@ -12,4 +12,7 @@ public readonly record struct OptionGreeks(double Price, double Delta, double Ga
 
     /// <summary>Vega per one volatility point (per 0.01 of σ).</summary>
     public double VegaPerPoint => Vega / 100.0;
+
+    /// <summary>Rho per one percentage point of the rate (per 0.01 of r).</summary>
+    public double RhoPerPoint => Rho / 100.0;
 }

@@ -28,6 +28,7 @@ public sealed class ExampleAndDocsTests
         Assert.Equal(defaults.Ingest.Tickers, example.Ingest.Tickers);
         Assert.Equal(defaults.Ingest, example.Ingest with { Tickers = defaults.Ingest.Tickers });
         Assert.Equal(defaults.Scanner, example.Scanner);
+        Assert.Equal(defaults.Pricing, example.Pricing);
         Assert.Empty(example.Notifications.Targets);
         Assert.Equal(defaults.Notifications, example.Notifications with { Targets = defaults.Notifications.Targets });
         Assert.Equal(defaults.Logging, example.Logging);

@@ -61,6 +61,7 @@ public sealed class SettingsFileTests
         { "api:\n  plan: pro", "spx.yaml:2: api.plan: pro is not one of: free, unlimited" },
         { "dashboard:\n  port: 70000", "spx.yaml:2: dashboard.port: 70000 is not between 1 and 65535" },
         { "dashboard:\n  port: 0", "spx.yaml:2: dashboard.port: 0 is not between 1 and 65535" },
+        { "pricing:\n  rate: 4.3", "spx.yaml:2: pricing.rate: 4.3 is not in [-0.2, 1]: expected an annual rate as a fraction, e.g. 0.043 for 4.3 %" },
         { "monitor:\n  batch_size: 500", "spx.yaml:2: monitor.batch_size: 500 is not between 1 and 250" },
         { "detector:\n  premium_floor: -1", "spx.yaml:2: detector.premium_floor: -1 is negative: expected 0 or more" },
         { "logging:\n  level: verbose", "spx.yaml:2: logging.level: verbose is not one of: debug, info, warning, error" },
