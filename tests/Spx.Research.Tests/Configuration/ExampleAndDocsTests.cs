@@ -26,7 +26,7 @@ public sealed class ExampleAndDocsTests
         Assert.Equal(defaults.Detector, example.Detector);
         Assert.Equal(defaults.Dashboard, example.Dashboard);
         Assert.Equal(defaults.Ingest.Tickers, example.Ingest.Tickers);
-        Assert.Equal(defaults.Ingest, example.Ingest with { Tickers = defaults.Ingest.Tickers });
+        Assert.Equal(defaults.Ingest, example.Ingest with { Tickers = defaults.Ingest.Tickers, Stream = defaults.Ingest.Stream });
         Assert.Equal(defaults.Scanner, example.Scanner);
         Assert.Equal(defaults.Pricing, example.Pricing);
         Assert.Empty(example.Notifications.Targets);
