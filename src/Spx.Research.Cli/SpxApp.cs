@@ -29,6 +29,7 @@ public static class SpxApp
         root.Add(SimulateCommand.Create());
         root.Add(MonitorCommand.Create());
         root.Add(ConfigCommand.Create());
+        root.Add(IngestCommand.Create());
         return root;
     }
 

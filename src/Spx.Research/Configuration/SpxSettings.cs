@@ -26,6 +26,9 @@ public sealed record SpxSettings
     /// <summary>Where alerts are sent, if anywhere.</summary>
     public NotificationSettings Notifications { get; init; } = new();
 
+    /// <summary>Ingest pipelines: imports and data-quality thresholds.</summary>
+    public IngestSettings Ingest { get; init; } = new();
+
     /// <summary>What is logged and where.</summary>
     public LoggingSettings Logging { get; init; } = new();
 }
