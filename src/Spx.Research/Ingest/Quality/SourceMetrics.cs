@@ -97,6 +97,6 @@ public sealed class SourceMetrics
         var cutoff = _time.GetUtcNow() - Thresholds.Window;
         while (_commits.Count > 0 && _commits.Peek().At <= cutoff) _commits.Dequeue();
         var cutoffSecond = cutoff.ToUnixTimeSeconds();
-        while (_requests.Count > 0 && _requests.Peek().Second <= cutoffSecond) _requests.Dequeue();
+        while (_requests.Count > 0 && _requests.Peek().Second < cutoffSecond) _requests.Dequeue();
     }
 }
