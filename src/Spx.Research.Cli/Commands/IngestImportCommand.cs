@@ -60,7 +60,7 @@ public static class IngestImportCommand
         var failed = 0;
         for (var i = 0; i < paths.Length; i++)
         {
-            if (job.StopRequested.IsCancellationRequested)
+            if (job.IsStopRequested)
             {
                 output.WriteLine($"stopped on request before {paths[i]}; {paths.Length - i} file(s) not imported");
                 job.End(JobState.Stopped, $"stopped before file {i + 1} of {paths.Length}");

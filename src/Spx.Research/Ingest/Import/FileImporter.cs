@@ -40,9 +40,10 @@ public sealed class FileImporter
     {
         var raw = NewTable("raw");
         var staged = NewTable("staged");
+        var copy = PipeFiles.CopyIfPipe(file);
         try
         {
-            var rejected = Read(file, raw);
+            var rejected = Read(file, copy ?? file, raw);
             var plan = ImportPlan.Of(file, Columns(raw), schema, mapping);
             var partition = PartitionExpression(file, schema, plan, date);
             Connection.ExecuteNonQuery(
@@ -74,16 +75,19 @@ public sealed class FileImporter
         }
         finally
         {
+            if (copy is not null) File.Delete(copy);
             Connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {staged}");
             Connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {raw}");
         }
     }
 
-    /// <summary>Loads the file into <paramref name="table"/>; CSV lines that do not parse are returned (line text, reason), not lost.</summary>
-    private IReadOnlyList<(string Line, string Reason)> Read(string file, string table)
+    /// <summary>
+    /// Loads the file into <paramref name="table"/>; CSV lines that do not parse are returned (line text, reason), not lost.
+    /// DuckDB records one reject per missing column of a line; the first names the line.
+    /// </summary>
+    private IReadOnlyList<(string Line, string Reason)> Read(string file, string source, string table)
     {
-        if (!File.Exists(file)) throw new ImportFileException($"no file at {file}");
-        var path = SqlText.Literal(Path.GetFullPath(file));
+        var path = SqlText.Literal(Path.GetFullPath(source));
         var name = file.ToLowerInvariant();
         try
         {
@@ -100,7 +104,7 @@ public sealed class FileImporter
                 $"CREATE TABLE {table} AS SELECT * FROM read_csv({path}, header = true, all_varchar = true, store_rejects = true, " +
                 $"rejects_table = {SqlText.Literal(rejects)}, rejects_scan = {SqlText.Literal(scans)})");
             var lines = new List<(string, string)>();
-            using (var reader = Connection.ExecuteReader($"SELECT coalesce(csv_line, ''), 'line ' || line || ': ' || error_message FROM {rejects} ORDER BY line"))
+            using (var reader = Connection.ExecuteReader($"SELECT coalesce(any_value(csv_line), ''), 'line ' || line || ': ' || arg_min(error_message, column_idx) FROM {rejects} GROUP BY line ORDER BY line"))
             {
                 while (reader.Read()) lines.Add((reader.GetString(0), reader.GetString(1)));
             }

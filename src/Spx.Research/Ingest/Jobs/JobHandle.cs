@@ -44,6 +44,12 @@ public sealed class JobHandle : IDisposable
     /// <summary>Cancelled when <c>spx ingest stop</c> asks: finish the current unit of work, commit, then <see cref="End"/> as stopped.</summary>
     public CancellationToken StopRequested => _stop.Token;
 
+    /// <summary>
+    /// True once a stop was requested: checks the request file itself, so a job that asks between two units of work
+    /// sees a request made a moment ago, before the next poll would cancel <see cref="StopRequested"/>.
+    /// </summary>
+    public bool IsStopRequested => _stop.IsCancellationRequested || File.Exists(_registry.StopPath(_record.Id));
+
     /// <summary>Reads the per-source figures at each heartbeat.</summary>
     public Func<IReadOnlyList<SourceMetricsSnapshot>>? Metrics { get; set; }
 

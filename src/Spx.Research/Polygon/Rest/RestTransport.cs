@@ -259,9 +259,9 @@ internal sealed class RestTransport : IDisposable
     {
         try
         {
-            var decoded = response with { Value = JsonSerializer.Deserialize(response.Body, type) ?? throw new JsonException("the body is JSON null") };
+            // Observed before decoding, so a drift that breaks the decoder is still reported.
             if (_options.ResultObserver is { } observe) ObserveResults(observe, response.Body, endpoint);
-            return decoded;
+            return response with { Value = JsonSerializer.Deserialize(response.Body, type) ?? throw new JsonException("the body is JSON null") };
         }
         catch (JsonException e) when (!JsonSyntax.IsWellFormed(response.Body))
         {
@@ -287,6 +287,7 @@ internal sealed class RestTransport : IDisposable
     /// <summary>Hands the observer the body's <c>results</c> (or the body itself), parsed once more only when an observer is set.</summary>
     private static void ObserveResults(Action<string, JsonElement> observe, byte[] body, string endpoint)
     {
+        if (!JsonSyntax.IsWellFormed(body)) return; // a broken body is the decoder's to report (and retry)
         using var document = JsonDocument.Parse(body);
         var root = document.RootElement;
         var results = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("results", out var found) ? found : root;
