@@ -106,5 +106,24 @@ public sealed class JobRegistryTests : IDisposable
         Assert.Null(Registry.Find("nope"));
     }
 
+    // arguments, expected record
+    [Theory]
+    [InlineData(new[] { "ingest", "backfill", "--key", "sk-LIVE-123", "--from", "2025-03-03" }, new[] { "ingest", "backfill", "--key", "***", "--from", "2025-03-03" })]
+    [InlineData(new[] { "--api-key=sk-LIVE-123" }, new[] { "--api-key=***" })]
+    [InlineData(new[] { "--base-url", "http://h/?x=sk-LIVE-123" }, new[] { "--base-url", "http://h/?x=***" })]
+    [InlineData(new[] { "--lake", "data/lake" }, new[] { "--lake", "data/lake" })]
+    public void The_record_never_holds_the_api_key(string[] args, string[] expected)
+    {
+        var redacted = JobArguments.Redact(args, new Spx.Research.Polygon.ApiKey("sk-LIVE-123"));
+        Assert.Equal(expected, redacted);
+    }
+
+    [Fact]
+    public void A_key_given_on_the_command_line_does_not_reach_the_job_file()
+    {
+        using var job = Registry.Start("backfill", ["--key", "sk-LIVE-456"], _time);
+        Assert.DoesNotContain("sk-LIVE-456", File.ReadAllText(Path.Combine(Registry.Folder, job.Id + ".json")), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _lake.Dispose();
 }

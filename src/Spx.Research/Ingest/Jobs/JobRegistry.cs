@@ -28,7 +28,7 @@ public sealed class JobRegistry
         {
             Id = $"{kind}-{now.UtcDateTime:yyyyMMdd'T'HHmmss}-{Environment.ProcessId}",
             Kind = kind,
-            Args = args,
+            Args = JobArguments.Redact(args),
             Host = Environment.MachineName,
             Pid = Environment.ProcessId,
             ProcessStartUtc = self.StartTime.ToUniversalTime(),
