@@ -130,6 +130,18 @@ public sealed class IngestImportVerbTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(Lake, "stock_bars_1m")));
     }
 
+    [Fact]
+    public void A_mapping_with_an_unknown_time_zone_is_a_usage_error_naming_it()
+    {
+        var config = Write("spx.yaml", "ingest:\n  import:\n    mappings:\n      vendor:\n        dataset: stock_bars_1m\n        timezone: Mars/Olympus\n");
+        var file = Write("bars.csv", "ticker,ts,open,high,low,close,volume\nSPY,2025-03-03 09:30:00,1,2,0.5,1.5,10\n");
+
+        var run = Spx("ingest", "import", file, "--mapping", "vendor", "--lake", Lake, "--config", config);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("spx: the mapping's timezone 'Mars/Olympus' is not a time zone name (IANA, e.g. America/New_York)", Assert.Single(run.ErrorLines));
+    }
+
     // args after the file, expected error
     [Theory]
     [InlineData(new[] { "--mapping", "nope" }, "spx: no mapping 'nope' in ingest.import.mappings (none configured)")]

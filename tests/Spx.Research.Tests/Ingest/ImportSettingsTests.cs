@@ -37,6 +37,8 @@ public sealed class ImportSettingsTests
     [InlineData("mappings:\n      vendor: just-text", "spx.yaml:4: ingest.import.mappings.vendor: just-text is not a mapping: expected keys such as dataset: and columns:")]
     [InlineData("mappings:\n      vendor:\n        datset: x", "spx.yaml:5: ingest.import.mappings.vendor.datset: unknown key; did you mean ingest.import.mappings.vendor.dataset?")]
     [InlineData("mappings:\n      vendor:\n        columns: { a: [b] }", "spx.yaml:5: ingest.import.mappings.vendor.columns.a: is a list: expected a single value")]
+    [InlineData("mappings: {}\n  quality:\n    error_rate_warning: 1.5", "spx.yaml:5: ingest.quality.error_rate_warning: 1.5 is not in [0, 1]: expected a share of requests, e.g. 0.01 for 1 %")]
+    [InlineData("mappings: {}\n  quality:\n    metrics_window: 0s", "spx.yaml:5: ingest.quality.metrics_window: 0s is not longer than zero: expected a duration such as 15m")]
     public void A_bad_mapping_is_one_line_naming_the_key(string body, string expected)
     {
         var yaml = $"ingest:\n  import:\n    {body}\n";

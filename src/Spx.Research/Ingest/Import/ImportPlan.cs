@@ -17,6 +17,8 @@ internal sealed record ImportPlan(IReadOnlyList<(DatasetColumn Column, string? S
     /// <exception cref="ImportMappingException">The mapping names a column the file or the dataset lacks.</exception>
     public static ImportPlan Of(string file, IReadOnlyList<(string Name, string Type)> fileColumns, DatasetSchema schema, ImportMappingSettings mapping)
     {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(mapping.Timezone, out _))
+            throw new ImportMappingException($"the mapping's timezone '{mapping.Timezone}' is not a time zone name (IANA, e.g. America/New_York)", "timezone");
         var byName = fileColumns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (theirs, ours) in mapping.Columns)
