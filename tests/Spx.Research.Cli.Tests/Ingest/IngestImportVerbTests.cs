@@ -118,6 +118,25 @@ public sealed class IngestImportVerbTests : IDisposable
     }
 
     [Fact]
+    public void Option_bars_with_only_a_ticker_get_their_contract_terms_from_it()
+    {
+        var file = Write("options.csv", """
+            ticker,ts,open,high,low,close,volume
+            O:SPXW250303P05800000,2025-03-03 09:30:00,1.0,1.2,0.9,1.1,7
+            O:SPY1250307C00580500,2025-03-03 09:30:00,1.0,1.2,0.9,1.1,8
+            SPY,2025-03-03 09:31:00,1.0,1.2,0.9,1.1,9
+            """);
+
+        var run = Spx("ingest", "import", file, "--dataset", "option_bars_1m", "--lake", Lake);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Equal($"{file}: 3 rows: stored 2, quarantined 1, duplicates 0 (2025-03-03)", run.OutputLines[0]);
+        Assert.Equal("  quarantined 1: underlying is NULL; expiry is NULL; option_right is NULL; strike is NULL", run.OutputLines[1]);
+        Assert.Equal(["O:SPXW250303P05800000 SPX 2025-03-03 P 5800.0", "O:SPY1250307C00580500 SPY1 2025-03-07 C 580.5"],
+            Column("select ticker || ' ' || underlying || ' ' || expiry || ' ' || option_right || ' ' || strike from option_bars_1m order by ticker"));
+    }
+
+    [Fact]
     public void A_mapping_naming_a_column_the_file_lacks_is_a_usage_error_naming_it()
     {
         var config = Write("spx.yaml", "ingest:\n  import:\n    mappings:\n      vendor:\n        dataset: stock_bars_1m\n        columns: { Sym: ticker }\n");

@@ -35,15 +35,16 @@ internal sealed record ImportPlan(IReadOnlyList<(DatasetColumn Column, string? S
             if (same.Name is not null) sources[column.Name] = same.Name;
         }
 
-        var missing = schema.Columns.Where(c => !c.Nullable && !sources.ContainsKey(c.Name)).Select(c => c.Name).ToList();
+        var derived = sources.TryGetValue("ticker", out var ticker) ? OptionTerms.From(SqlText.Identifier(ticker)) : new Dictionary<string, string>();
+        var missing = schema.Columns.Where(c => !c.Nullable && !sources.ContainsKey(c.Name) && !derived.ContainsKey(c.Name)).Select(c => c.Name).ToList();
         if (missing.Count > 0)
             throw new ImportFileException($"{file} has no column for {schema.Name}.{string.Join(", ", missing)} (required; map one of its columns with --mapping); nothing imported from it");
 
-        // Optional columns the file lacks are NULL; Source is null for them.
+        // Contract terms the file lacks come from an OCC option ticker; other optional columns are NULL. Source is null for both.
         var plan = schema.Columns
             .Select(c => sources.TryGetValue(c.Name, out var source)
                 ? (c, source, Expression(c, source, byName[source], mapping.Timezone))
-                : (c, (string?)null, $"CAST(NULL AS {c.Type})"))
+                : (c, (string?)null, derived.TryGetValue(c.Name, out var fromTicker) ? fromTicker : $"CAST(NULL AS {c.Type})"))
             .ToList();
         var used = sources.Values.ToHashSet(StringComparer.Ordinal);
         return new ImportPlan(plan, fileColumns.Select(c => c.Name).Where(n => !used.Contains(n)).ToList());
