@@ -123,6 +123,8 @@ public sealed partial class SettingsFile
             return Refuse(node, path, $"is not a mapping: expected keys under {path}:, such as {SettingsSchema.KeysOf(key.ValueType)[0].Name}");
         }
 
+        if (key.DictionaryValue is { } entryType) return BindDictionary(entryType, node, path, out value);
+
         if (key.ItemRecord is { } itemType)
         {
             if (IsEmpty(node)) { value = Activator.CreateInstance(typeof(List<>).MakeGenericType(itemType)); return true; }
@@ -167,6 +169,40 @@ public sealed partial class SettingsFile
         {
             return Refuse(node, path, bad.Message, raw);
         }
+    }
+
+    /// <summary>A mapping of names to records (<c>ingest.import.mappings.NAME: {…}</c>) or to text (<c>columns: {their: our}</c>).</summary>
+    private bool BindDictionary(Type entryType, YamlNode node, string path, out object? value)
+    {
+        var entries = (System.Collections.IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), entryType), StringComparer.Ordinal)!;
+        value = entries;
+        if (IsEmpty(node)) return true;
+        if (node is not YamlMappingNode mapping) return Refuse(node, path, "is not a mapping: expected name: value pairs under it");
+        var ok = true;
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            if (keyNode is not YamlScalarNode { Value: { Length: > 0 } name })
+            {
+                ok = Refuse(keyNode, path, "has a key that is not a plain name");
+                continue;
+            }
+            var entryPath = $"{path}.{name}";
+            _lines[entryPath] = (int)keyNode.Start.Line;
+            if (SettingsSchema.IsRecord(entryType))
+            {
+                if (valueNode is YamlMappingNode record) entries[name] = BindRecord(entryType, record, entryPath + ".");
+                else ok = Refuse(valueNode, entryPath, "is not a mapping: expected keys such as dataset: and columns:");
+            }
+            else if (Scalar(valueNode, entryPath, out var text))
+            {
+                entries[name] = text!;
+            }
+            else
+            {
+                ok = false;
+            }
+        }
+        return ok;
     }
 
     /// <summary>A scalar's text with <c>${ENV}</c> substituted; false (and an error) for a list, a mapping or a bad reference.</summary>

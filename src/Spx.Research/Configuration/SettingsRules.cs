@@ -131,6 +131,9 @@ public static partial class SettingsRules
         ["notifications.targets[].name"] = NotBlank,
         ["notifications.targets[].secret_variable"] = value => EnvironmentSubstitution.IsVariableName((string)value)
             ? null : "is not an environment variable name: expected letters, digits and _, e.g. SLACK_WEBHOOK_URL",
+        ["ingest.quality.metrics_window"] = Positive,
+        ["ingest.quality.commit_latency_warning"] = Positive,
+        ["ingest.quality.error_rate_warning"] = value => (double)value is >= 0 and <= 1 ? null : "is not in [0, 1]: expected a share of requests, e.g. 0.01 for 1 %",
         ["logging.level"] = OneOf("debug", "info", "warning", "error"),
         ["logging.folder"] = NotBlank,
     };

@@ -18,6 +18,12 @@ public sealed record SettingKey(string Path, string Name, PropertyInfo Property)
     /// <summary>A section or list item whose value is a mapping of its own keys.</summary>
     public bool IsRecord => SettingsSchema.IsRecord(ValueType);
 
+    /// <summary>The value type when the key is a mapping of names to values (<c>ingest.import.mappings</c>, <c>…columns</c>).</summary>
+    public Type? DictionaryValue =>
+        ValueType.IsGenericType && ValueType.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) && ValueType.GetGenericArguments()[0] == typeof(string)
+            ? ValueType.GetGenericArguments()[1]
+            : null;
+
     /// <summary>The record type of each item when the value is a list of records (<c>notifications.targets</c>).</summary>
     public Type? ItemRecord => ValueType.IsGenericType && ValueType.GetGenericArguments() is [var item] && SettingsSchema.IsRecord(item) ? item : null;
 }
@@ -63,6 +69,8 @@ public static class SettingsSchema
         {
             if (key.IsRecord)
                 foreach (var leaf in Leaves(key.ValueType, key.Path + ".")) yield return leaf;
+            else if (key.DictionaryValue is { } entry && IsRecord(entry))
+                foreach (var leaf in Leaves(entry, key.Path + ".<name>.")) yield return leaf;
             else if (key.ItemRecord is { } item)
                 foreach (var leaf in Leaves(item, key.Path + "[].")) yield return leaf;
             else

@@ -15,7 +15,8 @@ internal static class BatchValidation
     /// <summary>The typed expression for each declared column and the row rules, for a staging table.</summary>
     /// <param name="fillMissingNullable">Compaction: files written before a nullable column was added lack it; read it as NULL.</param>
     public static (IReadOnlyList<(DatasetColumn Column, string Expression)> Projection, IReadOnlyList<RowRule> Rules) Plan(
-        DuckDBConnection connection, DatasetSchema schema, DateOnly date, string stage, Func<DatasetColumn, string> canonicalType, bool fillMissingNullable)
+        DuckDBConnection connection, DatasetSchema schema, DateOnly date, string stage, Func<DatasetColumn, string> canonicalType, bool fillMissingNullable,
+        IRowChecks? checks = null)
     {
         var staged = StagedColumns(connection, stage);
         var problems = new List<(string Column, string Text)>();
@@ -86,6 +87,12 @@ internal static class BatchValidation
                 $"({typed}) IS NOT NULL AND {outside}",
                 $"{SqlText.Literal(dateColumn + ": ")} || CAST({typed} AS VARCHAR) || ' is on New York date ' || CAST({localDate} AS VARCHAR) || {SqlText.Literal($", not the partition date {date:yyyy-MM-dd}")}",
                 $"CAST({typed} AS VARCHAR)"));
+        }
+
+        if (checks is not null)
+        {
+            var typedColumns = projection.ToDictionary(p => p.Item1.Name, p => p.Item2, StringComparer.Ordinal);
+            rules.AddRange(checks.For(schema, date, typedColumns));
         }
 
         return (projection, rules);

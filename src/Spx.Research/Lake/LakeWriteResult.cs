@@ -17,4 +17,8 @@ public sealed record LakeWriteResult(
     long DuplicateRows,
     long QuarantinedRows,
     bool Changed,
-    IReadOnlyList<string> Files);
+    IReadOnlyList<string> Files)
+{
+    /// <summary>The quarantine file this write added (rows with a <c>reason</c> column), or null when none was needed.</summary>
+    public string? QuarantineFile { get; init; }
+}

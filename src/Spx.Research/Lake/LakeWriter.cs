@@ -188,15 +188,18 @@ public sealed class LakeWriter : IDisposable
         try
         {
             source.Stage(Connection, stage, schema);
-            var (projection, rules) = BatchValidation.Plan(Connection, schema, date, stage, CanonicalType, fillMissingNullable);
+            var (projection, rules) = BatchValidation.Plan(
+                Connection, schema, date, stage, CanonicalType, fillMissingNullable, fillMissingNullable ? null : _options.Checks);
             var counts = BatchValidation.Count(Connection, stage, rules);
             var quarantined = 0L;
+            string? quarantineFile = null;
             if (counts.Invalid > 0)
             {
                 if (invalidRows == InvalidRows.Reject) throw BatchValidation.Rejection(Connection, schema, date, stage, rules, counts);
                 var rejects = $"SELECT *, {BatchValidation.Reason(rules)} AS reason FROM {SqlText.Identifier(stage)} WHERE {BatchValidation.AnyFails(rules)} ORDER BY rowid";
-                if (_options.QuarantineName is { } name) _quarantine.Replace(Connection, schema.Name, date, rejects, name);
-                else _quarantine.Write(Connection, schema.Name, date, rejects);
+                quarantineFile = _options.QuarantineName is { } name
+                    ? _quarantine.Replace(Connection, schema.Name, date, rejects, name)
+                    : _quarantine.Write(Connection, schema.Name, date, rejects);
                 quarantined = counts.Invalid;
             }
             else if (_options.QuarantineName is { } name && invalidRows == InvalidRows.Quarantine)
@@ -214,7 +217,7 @@ public sealed class LakeWriter : IDisposable
                 // The common case for in-process writers: every row valid, no repeated key, and the staged
                 // table already has the declared columns in order. It is the clean table; copying it would
                 // cost more than validating it.
-                return new Batch(this, stage, counts.Total, 0, quarantined);
+                return new Batch(this, stage, counts.Total, 0, quarantined, quarantineFile);
             }
 
             // Keep each key's first row only when some key repeats: the window is the dearest step.
@@ -223,7 +226,7 @@ public sealed class LakeWriter : IDisposable
                 : $"CREATE TABLE {SqlText.Identifier(clean)} AS SELECT {columns} {valid} QUALIFY row_number() OVER (PARTITION BY {key} ORDER BY rowid) = 1");
             var rows = Connection.ExecuteScalar<long>($"SELECT count(*) FROM {SqlText.Identifier(clean)}");
             Drop(stage);
-            return new Batch(this, clean, rows, counts.Total - counts.Invalid - rows, quarantined);
+            return new Batch(this, clean, rows, counts.Total - counts.Invalid - rows, quarantined, quarantineFile);
         }
         catch
         {
@@ -257,7 +260,7 @@ public sealed class LakeWriter : IDisposable
 
     private static LakeWriteResult Result(
         PartitionStore store, long rows, long newRows, Batch batch, long duplicates, bool changed, IReadOnlyList<string> files) =>
-        new(store.Dataset, store.Date, rows, newRows, duplicates, batch.Quarantined, changed, store.Visible(files));
+        new(store.Dataset, store.Date, rows, newRows, duplicates, batch.Quarantined, changed, store.Visible(files)) { QuarantineFile = batch.QuarantineFile };
 
     /// <summary>Writes a table into a new, unpublished version folder (removed again if the write fails).</summary>
     private (string Version, string File) WriteVersion(PartitionStore store, string table, DatasetSchema schema)
@@ -313,7 +316,7 @@ public sealed class LakeWriter : IDisposable
     private void Drop(string table) => Connection.ExecuteNonQuery($"DROP TABLE IF EXISTS {SqlText.Identifier(table)}");
 
     /// <summary>The clean rows of one write, in a table dropped on dispose.</summary>
-    private sealed class Batch(LakeWriter writer, string table, long rows, long duplicates, long quarantined) : IDisposable
+    private sealed class Batch(LakeWriter writer, string table, long rows, long duplicates, long quarantined, string? quarantineFile) : IDisposable
     {
         public string Table => table;
 
@@ -322,6 +325,8 @@ public sealed class LakeWriter : IDisposable
         public long Duplicates => duplicates;
 
         public long Quarantined => quarantined;
+
+        public string? QuarantineFile => quarantineFile;
 
         public void Dispose() => writer.Drop(table);
     }

@@ -22,4 +22,10 @@ public sealed record LakeWriterOptions
 
     /// <summary>Clock for version names and the grace period.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Value rules beyond the schema's types and nullability (high ≥ low, a bar inside the session), applied
+    /// like them: rejected or quarantined per <see cref="InvalidRows"/>. Set by <c>Ingest.Quality.BarChecks</c>.
+    /// </summary>
+    internal IRowChecks? Checks { get; init; }
 }

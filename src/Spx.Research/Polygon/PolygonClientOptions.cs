@@ -45,6 +45,13 @@ public sealed record PolygonClientOptions(ApiKey ApiKey)
     /// <summary>Called before each retry (for logs and tests); messages in it are already redacted.</summary>
     public Action<PolygonRetryNotice>? OnRetry { get; init; }
 
+    /// <summary>
+    /// Sees each decoded response's raw <c>results</c> (the whole body when it has none), with the endpoint's
+    /// name (<c>aggs</c>, <c>contracts</c>, <c>news</c>, … — <see cref="Rest.EndpointNames"/>): a hook for
+    /// schema-drift checks (<c>Ingest.Quality.SchemaDriftMonitor</c>). Null, the default, costs nothing.
+    /// </summary>
+    public Action<string, System.Text.Json.JsonElement>? ResultObserver { get; init; }
+
     /// <summary>Options from <c>MASSIVE_API_KEY</c> / <c>POLYGON_API_KEY</c>.</summary>
     /// <exception cref="InvalidOperationException">Neither variable is set.</exception>
     public static PolygonClientOptions FromEnvironment() =>

@@ -259,6 +259,8 @@ internal sealed class RestTransport : IDisposable
     {
         try
         {
+            // Observed before decoding, so a drift that breaks the decoder is still reported.
+            if (_options.ResultObserver is { } observe) ObserveResults(observe, response.Body, endpoint);
             return response with { Value = JsonSerializer.Deserialize(response.Body, type) ?? throw new JsonException("the body is JSON null") };
         }
         catch (JsonException e) when (!JsonSyntax.IsWellFormed(response.Body))
@@ -280,6 +282,16 @@ internal sealed class RestTransport : IDisposable
             throw new PolygonDecodeException(
                 _key.Redact($"GET {endpoint}: the response could not be decoded ({e.GetType().Name}: {e.Message})."), endpoint, null, null, response.RequestId, null);
         }
+    }
+
+    /// <summary>Hands the observer the body's <c>results</c> (or the body itself), parsed once more only when an observer is set.</summary>
+    private static void ObserveResults(Action<string, JsonElement> observe, byte[] body, string endpoint)
+    {
+        if (!JsonSyntax.IsWellFormed(body)) return; // a broken body is the decoder's to report (and retry)
+        using var document = JsonDocument.Parse(body);
+        var root = document.RootElement;
+        var results = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("results", out var found) ? found : root;
+        observe(EndpointNames.Of(endpoint), results);
     }
 
     private PolygonDecodeException BrokenBodyError(RestResponse response, JsonException broken, string endpoint) =>
