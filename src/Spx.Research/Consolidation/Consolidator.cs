@@ -31,15 +31,23 @@ public static class Consolidator
     /// <summary>One date: align, price, write.</summary>
     public static ConsolidatedDay Consolidate(LakeWriter writer, ConsolidationInputs inputs, ConsolidationOptions options)
     {
-        var connection = writer.Connection;
+        Align(writer.Connection, inputs, options);
+        var rows = MinutePricing.Run(writer.Connection, options.Rate, options.Yield);
+        return new ConsolidatedDay(inputs.Date, rows, Write(writer, inputs, options));
+    }
+
+    /// <summary>The alignment step: fills <see cref="ConsolidationQueries.AlignedTable"/> (after the news table exists).</summary>
+    public static void Align(DuckDBConnection connection, ConsolidationInputs inputs, ConsolidationOptions options)
+    {
         connection.ExecuteNonQuery(ConsolidationQueries.CreateBars(inputs, options.Underlying));
         FillSettlements(connection, inputs.Date);
         connection.ExecuteNonQuery(ConsolidationQueries.CreateAligned(inputs, options.Underlying));
-        var rows = MinutePricing.Run(connection, options.Rate, options.Yield);
-        var result = writer.ReplacePartition(ConsolidationDatasets.OptionMinutes.Name, inputs.Date,
-            LakeSource.FromSql(ConsolidationQueries.Rows(inputs.Stored, options.Underlying)));
-        return new ConsolidatedDay(inputs.Date, rows, result);
     }
+
+    /// <summary>The write step: aligned ⋈ priced (plus other underlyings' stored rows) replaces the date's partition.</summary>
+    public static LakeWriteResult Write(LakeWriter writer, ConsolidationInputs inputs, ConsolidationOptions options) =>
+        writer.ReplacePartition(ConsolidationDatasets.OptionMinutes.Name, inputs.Date,
+            LakeSource.FromSql(ConsolidationQueries.Rows(inputs.Stored, options.Underlying)));
 
     /// <summary>Each ticker's settlement instant from its terms and the NYSE calendar (docs/pricing.md, "Time to settlement").</summary>
     private static void FillSettlements(DuckDBConnection connection, DateOnly date)
