@@ -48,10 +48,11 @@ public static class ConsolidationQueries
     public static string Tickers() => $"SELECT DISTINCT ticker FROM {BarsTable} ORDER BY ticker";
 
     /// <summary>
-    /// Creates the aligned table: spot = close of the last second bar starting before the minute's end; VIX = close of
-    /// the last minute bar starting at or before the bar's start; news = the latest item published at or before the
-    /// minute's end; returns against the last bar starting n minutes earlier or more; volume of the bars starting in
-    /// the last 5 and 15 minutes (this one included).
+    /// Creates the aligned table: spot = close of the last second bar starting before the minute's end; VIX = close
+    /// of the last minute bar starting at or before the bar's start; news = the latest item published at or before
+    /// the minute's end; returns against the last bar starting n minutes earlier or more; volume of the bars
+    /// starting in the last 5 and 15 minutes (this one included). The as-of joins run once per distinct bar start
+    /// (a few hundred a day, not one per option bar) and reach the bars through a hash join on <c>ts</c>.
     /// </summary>
     public static string CreateAligned(ConsolidationInputs inputs, string underlying) => $"""
         CREATE OR REPLACE TABLE {AlignedTable} AS
@@ -61,13 +62,18 @@ public static class ConsolidationQueries
         vix AS (
             SELECT ts, close FROM ({Read(inputs.IndexBars, FoundationDatasets.IndexBars1m)}) WHERE ticker = 'I:VIX'
         ),
+        context AS (
+            SELECT m.ts, s.close AS spot, v.close AS vix, n.id AS news_id, n.sentiment AS news_sentiment
+            FROM (SELECT DISTINCT ts FROM {BarsTable}) m
+            ASOF LEFT JOIN spot s ON s.ts < m.ts + INTERVAL 60 SECOND
+            ASOF LEFT JOIN vix v ON v.ts <= m.ts
+            ASOF LEFT JOIN {NewsTable} n ON n.published_utc <= m.ts + INTERVAL 60 SECOND
+        ),
         joined AS (
-            SELECT b.*, s.close AS spot, v.close AS vix, n.id AS news_id, n.sentiment AS news_sentiment, t.settlement
+            SELECT b.*, c.spot, c.vix, c.news_id, c.news_sentiment, t.settlement
             FROM {BarsTable} b
             JOIN {SettlementTable} t USING (ticker)
-            ASOF LEFT JOIN spot s ON s.ts < b.ts + INTERVAL 60 SECOND
-            ASOF LEFT JOIN vix v ON v.ts <= b.ts
-            ASOF LEFT JOIN {NewsTable} n ON n.published_utc <= b.ts + INTERVAL 60 SECOND
+            JOIN context c USING (ts)
         )
         SELECT row_number() OVER (ORDER BY ticker, ts) AS rn,
                ticker, underlying, expiry, option_right, strike, ts, open, high, low, close, volume, vwap, trades,
