@@ -55,7 +55,9 @@ public static class MomentumQueries
     /// contract-days whose highest close is above take part (the others cannot have an event), and the windows partition by the contract-day's integer id rather than by ticker and date, so
     /// the sort compares numbers, not strings (docs/scanner.md).
     /// </summary>
-    public static string CreateEvents(MomentumScanOptions options) => $"""
+    /// <param name="options">What to scan.</param>
+    /// <param name="withMinutes">False when the session has no <c>option_minutes</c> view: the explaining columns are NULL.</param>
+    public static string CreateEvents(MomentumScanOptions options, bool withMinutes = true) => $"""
         CREATE OR REPLACE TEMP TABLE {EventsTable} AS
         WITH bars AS (
             SELECT d.day_id, b.ts, b.close, d.reference
@@ -91,8 +93,8 @@ public static class MomentumQueries
         explained AS (
             SELECT e.*, {Finite("ro.delta")} AS delta, {Finite("ro.gamma")} AS gamma, po.spot - ro.spot AS spot_move
             FROM events e
-            LEFT JOIN ({Minutes(options)}) ro ON ro.ticker = e.ticker AND ro.ts = e.first_ts
-            LEFT JOIN ({Minutes(options)}) po ON po.ticker = e.ticker AND po.ts = e.peak_ts
+            LEFT JOIN ({Minutes(options, withMinutes)}) ro ON ro.ticker = e.ticker AND ro.ts = e.first_ts
+            LEFT JOIN ({Minutes(options, withMinutes)}) po ON po.ticker = e.ticker AND po.ts = e.peak_ts
         )
         SELECT e.ticker, e.underlying, e.expiry, e.option_right, e.strike,
                e.trigger_ts, CAST(hour(timezone('{Zone}', e.trigger_ts)) AS INTEGER) AS trigger_hour,
@@ -177,8 +179,9 @@ public static class MomentumQueries
     }
 
     /// <summary>The scanned range's <c>option_minutes</c>: spot, delta and gamma per ticker and minute (docs/consolidation.md).</summary>
-    private static string Minutes(MomentumScanOptions options) =>
-        $"SELECT ticker, ts, spot, delta, gamma FROM option_minutes WHERE {Filter(options)}";
+    private static string Minutes(MomentumScanOptions options, bool withMinutes) => withMinutes
+        ? $"SELECT ticker, ts, spot, delta, gamma FROM option_minutes WHERE {Filter(options)}"
+        : "SELECT NULL::VARCHAR AS ticker, NULL::TIMESTAMPTZ AS ts, NULL::DOUBLE AS spot, NULL::DOUBLE AS delta, NULL::DOUBLE AS gamma WHERE false";
 
     /// <summary>NULL for NaN: an option minute whose IV was not solved has no greeks to explain with.</summary>
     private static string Finite(string column) => $"CASE WHEN isfinite({column}) THEN {column} END";

@@ -21,7 +21,7 @@ public static class MomentumScanner
         return lake.Run(connection =>
         {
             connection.ExecuteNonQuery(MomentumQueries.CreateDays(options));
-            connection.ExecuteNonQuery(MomentumQueries.CreateEvents(options));
+            connection.ExecuteNonQuery(MomentumQueries.CreateEvents(options, lake.Views.Contains(Consolidation.ConsolidationDatasets.OptionMinutes.Name)));
             var summary = ReadSummary(connection, options);
             return new MomentumScan(summary, ReadEvents(connection), ReadDates(connection));
         });

@@ -66,6 +66,20 @@ public sealed class MomentumExplainedMoveTests
     }
 
     [Fact]
+    public void A_session_that_knows_no_option_minutes_scans_with_null_explaining_columns()
+    {
+        using var lake = LakeWithOneEvent();
+        var registry = DatasetRegistry.Empty.Register(FoundationDatasets.All);
+
+        using var session = new LakeSession(lake.Layout, registry);
+        var e = Assert.Single(Spx.Research.Scanning.MomentumScanner.Run(session, new Spx.Research.Scanning.MomentumScanOptions()).Events);
+
+        Assert.DoesNotContain("option_minutes", session.Views);
+        Assert.Equal(1.40, e.PeakClose);
+        Assert.Null(e.ExplainedMove);
+    }
+
+    [Fact]
     public void Stored_events_carry_the_explaining_columns()
     {
         using var lake = LakeWithOneEvent();
