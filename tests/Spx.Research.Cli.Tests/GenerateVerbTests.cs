@@ -23,10 +23,11 @@ public sealed class GenerateVerbTests : IDisposable
         Assert.Equal(0, info.ExitCode);
         var datasets = info.OutputLines.Skip(1).Select(l => l.Split(',')[0]).ToHashSet();
         // Every registered dataset is listed. The bench profile has no chain snapshots; generate writes none of
-        // the monitor's, the scanner's or ingestion's own datasets (0 partitions); every other dataset has both sessions.
+        // the monitor's, the scanner's, ingestion's or consolidation's own datasets (0 partitions); every other dataset has both sessions.
         Assert.Equal(DatasetRegistry.Default.Datasets.Select(d => d.Name).ToHashSet(), datasets);
         var notGenerated = Spx.Research.Monitor.MonitorDatasets.All.Concat(Spx.Research.Scanning.ScanningDatasets.All)
-            .Concat(Spx.Research.Ingest.IngestDatasets.All).Concat(Spx.Research.Ingest.Streaming.StreamDatasets.All).Select(d => d.Name).ToHashSet();
+            .Concat(Spx.Research.Ingest.IngestDatasets.All).Concat(Spx.Research.Ingest.Streaming.StreamDatasets.All)
+            .Concat(Spx.Research.Consolidation.ConsolidationDatasets.All).Select(d => d.Name).ToHashSet();
         Assert.All(info.OutputLines.Skip(1).Where(l => !l.StartsWith("chain_snapshots,", StringComparison.Ordinal)),
             line => Assert.Equal(notGenerated.Contains(line.Split(',')[0]) ? "0" : "2", line.Split(',')[1]));
     }

@@ -28,7 +28,8 @@ public sealed class DatasetRegistry
     /// </summary>
     public static DatasetRegistry Default { get; } = Empty.Register(FoundationDatasets.All).Register(Monitor.MonitorDatasets.All)
         .Register(Ingest.IngestDatasets.All).Register(Scanning.ScanningDatasets.All)
-        .Register(Ingest.Streaming.StreamDatasets.All);
+        .Register(Ingest.Streaming.StreamDatasets.All)
+        .Register(Consolidation.ConsolidationDatasets.All);
 
     /// <summary>Datasets in registration order.</summary>
     public IReadOnlyList<DatasetSchema> Datasets { get; }

@@ -11,7 +11,7 @@ namespace Spx.Research.Scanning;
 /// </summary>
 /// <remarks>
 /// Existing rows are copied by column name in SQL, so columns added to the dataset later (the explaining
-/// delta and gamma, docs/scanner.md) survive a re-scan of another underlying. Two scans of the same date
+/// delta and gamma, docs/consolidation.md) survive a re-scan of another underlying. Two scans of the same date
 /// must not run at once: each replaces the partition with what it read before.
 /// </remarks>
 public static class MomentumEventStore
@@ -51,7 +51,8 @@ public static class MomentumEventStore
                 ticker VARCHAR, underlying VARCHAR, expiry DATE, option_right VARCHAR, strike DOUBLE,
                 trigger_ts TIMESTAMPTZ, trigger_hour INTEGER, last_ts TIMESTAMPTZ, duration BIGINT,
                 threshold DOUBLE, reference DOUBLE, trigger_close DOUBLE, peak_close DOUBLE,
-                max_return DOUBLE, underlying_price DOUBLE, date DATE)
+                max_return DOUBLE, underlying_price DOUBLE, delta DOUBLE, gamma DOUBLE, spot_move DOUBLE,
+                explained_move DOUBLE, unexplained_share DOUBLE, date DATE)
             """);
         using var appender = connection.CreateAppender(NewEvents);
         foreach (var e in events)
@@ -60,7 +61,8 @@ public static class MomentumEventStore
                 .AppendValue(e.Ticker).AppendValue(e.Underlying).AppendValue(e.Expiry).AppendValue(e.OptionRight).AppendValue(e.Strike)
                 .AppendValue(e.TriggerTs.UtcDateTime).AppendValue(e.TriggerHour).AppendValue(e.LastTs.UtcDateTime).AppendValue(e.Duration)
                 .AppendValue(e.Threshold).AppendValue(e.Reference).AppendValue(e.TriggerClose).AppendValue(e.PeakClose)
-                .AppendValue(e.MaxReturn).AppendValue(e.UnderlyingPrice).AppendValue(e.Date)
+                .AppendValue(e.MaxReturn).AppendValue(e.UnderlyingPrice).AppendValue(e.Delta).AppendValue(e.Gamma)
+                .AppendValue(e.SpotMove).AppendValue(e.ExplainedMove).AppendValue(e.UnexplainedShare).AppendValue(e.Date)
                 .EndRow();
         }
     }

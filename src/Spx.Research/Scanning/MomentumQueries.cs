@@ -50,12 +50,14 @@ public static class MomentumQueries
         """;
 
     /// <summary>
-    /// Fills <see cref="EventsTable"/> (after <see cref="CreateDays"/>): runs, their terms, and the underlying's
-    /// price at the trigger. Only contract-days whose highest close is above take part (the others cannot have
-    /// an event), and the windows partition by the contract-day's integer id rather than by ticker and date, so
+    /// Fills <see cref="EventsTable"/> (after <see cref="CreateDays"/>): runs, their terms, the underlying's
+    /// price at the trigger, and the move the underlying explains (docs/consolidation.md, "Explained move"). Only
+    /// contract-days whose highest close is above take part (the others cannot have an event), and the windows partition by the contract-day's integer id rather than by ticker and date, so
     /// the sort compares numbers, not strings (docs/scanner.md).
     /// </summary>
-    public static string CreateEvents(MomentumScanOptions options) => $"""
+    /// <param name="options">What to scan.</param>
+    /// <param name="withMinutes">False when the session has no <c>option_minutes</c> view: the explaining columns are NULL.</param>
+    public static string CreateEvents(MomentumScanOptions options, bool withMinutes = true) => $"""
         CREATE OR REPLACE TEMP TABLE {EventsTable} AS
         WITH bars AS (
             SELECT d.day_id, b.ts, b.close, d.reference
@@ -74,22 +76,37 @@ public static class MomentumQueries
             WHERE {Above("close", options)}
         ),
         runs AS (
-            SELECT day_id, min(ts) AS trigger_ts, max(ts) AS last_ts, count(*) AS duration,
+            SELECT day_id, run, min(ts) AS trigger_ts, max(ts) AS last_ts, count(*) AS duration,
                    any_value(reference) AS reference, arg_min(close, ts) AS trigger_close, max(close) AS peak_close
             FROM above
             GROUP BY day_id, run
         ),
+        peaks AS (
+            SELECT a.day_id, a.run, min(a.ts) AS peak_ts
+            FROM above a JOIN runs r ON a.day_id = r.day_id AND a.run = r.run AND a.close = r.peak_close
+            GROUP BY a.day_id, a.run
+        ),
         events AS (
-            SELECT r.*, d.ticker, d.date, d.underlying, d.expiry, d.option_right, d.strike
-            FROM runs r JOIN {DaysTable} d USING (day_id)
+            SELECT r.*, p.peak_ts, d.ticker, d.date, d.underlying, d.expiry, d.option_right, d.strike, d.first_ts
+            FROM runs r JOIN peaks p USING (day_id, run) JOIN {DaysTable} d USING (day_id)
+        ),
+        explained AS (
+            SELECT e.*, {Finite("ro.delta")} AS delta, {Finite("ro.gamma")} AS gamma, po.spot - ro.spot AS spot_move
+            FROM events e
+            LEFT JOIN ({Minutes(options, withMinutes)}) ro ON ro.ticker = e.ticker AND ro.ts = e.first_ts
+            LEFT JOIN ({Minutes(options, withMinutes)}) po ON po.ticker = e.ticker AND po.ts = e.peak_ts
         )
         SELECT e.ticker, e.underlying, e.expiry, e.option_right, e.strike,
                e.trigger_ts, CAST(hour(timezone('{Zone}', e.trigger_ts)) AS INTEGER) AS trigger_hour,
                e.last_ts, e.duration, {Number(options.Threshold)} AS threshold, e.reference, e.trigger_close, e.peak_close,
                CASE WHEN e.reference > 0 THEN e.peak_close / e.reference - 1 END AS max_return,
                coalesce(s.close, m.close) AS underlying_price,
+               e.delta, e.gamma, e.spot_move,
+               e.delta * e.spot_move + 0.5 * e.gamma * e.spot_move * e.spot_move AS explained_move,
+               CASE WHEN e.peak_close > e.reference
+                    THEN 1 - (e.delta * e.spot_move + 0.5 * e.gamma * e.spot_move * e.spot_move) / (e.peak_close - e.reference) END AS unexplained_share,
                e.date
-        FROM events e
+        FROM explained e
         ASOF LEFT JOIN ({Underlying("stock_bars_1s", options)}) s
             ON s.date = e.date AND s.ts < e.trigger_ts + INTERVAL 1 MINUTE
         ASOF LEFT JOIN ({Underlying("stock_bars_1m", options)}) m
@@ -160,6 +177,14 @@ public static class MomentumQueries
         if (options.To is { } to) filter += $" AND date <= {SqlText.Date(to)}";
         return $"SELECT date, ts, close FROM {view} WHERE {filter}";
     }
+
+    /// <summary>The scanned range's <c>option_minutes</c>: spot, delta and gamma per ticker and minute (docs/consolidation.md).</summary>
+    private static string Minutes(MomentumScanOptions options, bool withMinutes) => withMinutes
+        ? $"SELECT ticker, ts, spot, delta, gamma FROM option_minutes WHERE {Filter(options)}"
+        : "SELECT NULL::VARCHAR AS ticker, NULL::TIMESTAMPTZ AS ts, NULL::DOUBLE AS spot, NULL::DOUBLE AS delta, NULL::DOUBLE AS gamma WHERE false";
+
+    /// <summary>NULL for NaN: an option minute whose IV was not solved has no greeks to explain with.</summary>
+    private static string Finite(string column) => $"CASE WHEN isfinite({column}) THEN {column} END";
 
     /// <summary>A DOUBLE literal: a bare 0.2 would be a DECIMAL in DuckDB.</summary>
     private static string Number(double value) => $"CAST({value.ToString("R", CultureInfo.InvariantCulture)} AS DOUBLE)";

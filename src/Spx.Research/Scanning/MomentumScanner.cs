@@ -21,7 +21,7 @@ public static class MomentumScanner
         return lake.Run(connection =>
         {
             connection.ExecuteNonQuery(MomentumQueries.CreateDays(options));
-            connection.ExecuteNonQuery(MomentumQueries.CreateEvents(options));
+            connection.ExecuteNonQuery(MomentumQueries.CreateEvents(options, lake.Views.Contains(Consolidation.ConsolidationDatasets.OptionMinutes.Name)));
             var summary = ReadSummary(connection, options);
             return new MomentumScan(summary, ReadEvents(connection), ReadDates(connection));
         });
@@ -57,7 +57,8 @@ public static class MomentumScanner
         using var reader = connection.ExecuteReader(
             $"""
             SELECT ticker, underlying, expiry, option_right, strike, date, epoch_us(trigger_ts), trigger_hour, epoch_us(last_ts),
-                   duration, threshold, reference, trigger_close, peak_close, max_return, underlying_price
+                   duration, threshold, reference, trigger_close, peak_close, max_return, underlying_price,
+                   delta, gamma, spot_move, explained_move, unexplained_share
             FROM ({MomentumQueries.Events()})
             """);
         var events = new List<MomentumEventRow>();
@@ -67,7 +68,8 @@ public static class MomentumScanner
                 reader.GetString(0), reader.GetString(1), DateOnly.FromDateTime(reader.GetDateTime(2)), reader.GetString(3), reader.GetDouble(4),
                 DateOnly.FromDateTime(reader.GetDateTime(5)), Instant(reader.GetInt64(6)), reader.GetInt32(7), Instant(reader.GetInt64(8)),
                 reader.GetInt64(9), reader.GetDouble(10), reader.GetDouble(11), reader.GetDouble(12), reader.GetDouble(13),
-                Double(reader, 14), Double(reader, 15)));
+                Double(reader, 14), Double(reader, 15),
+                Double(reader, 16), Double(reader, 17), Double(reader, 18), Double(reader, 19), Double(reader, 20)));
         }
         return events;
     }

@@ -8,9 +8,9 @@ namespace Spx.Research.Scanning;
 /// its underlying only, so re-running a scan changes nothing and scanning SPX leaves SPY's events alone.
 /// </summary>
 /// <remarks>
-/// The columns that explain an event by the underlying's move (<c>explained_move</c>, <c>delta</c>,
-/// <c>gamma</c>) come with the implied-volatility solver: they will be added as nullable columns, which the
-/// lake's views read as NULL in files written before them (docs/scanner.md).
+/// The columns that explain an event by the underlying's move (<c>explained_move</c>, <c>unexplained_share</c>,
+/// <c>delta</c>, <c>gamma</c>, <c>spot_move</c>) come from <c>option_minutes</c> (docs/consolidation.md, "Explained
+/// move"): nullable, NULL when the day is not consolidated, and read as NULL in files written before them.
 /// </remarks>
 public static class ScanningDatasets
 {
@@ -34,6 +34,11 @@ public static class ScanningDatasets
             Required("peak_close", "DOUBLE"),
             Optional("max_return", "DOUBLE"),
             Optional("underlying_price", "DOUBLE"),
+            Optional("delta", "DOUBLE"),
+            Optional("gamma", "DOUBLE"),
+            Optional("spot_move", "DOUBLE"),
+            Optional("explained_move", "DOUBLE"),
+            Optional("unexplained_share", "DOUBLE"),
         ],
         key: ["ticker", "trigger_ts"],
         sessionDateColumn: "trigger_ts");

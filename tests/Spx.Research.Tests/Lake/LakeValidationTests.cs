@@ -122,7 +122,8 @@ public sealed class LakeValidationTests : IDisposable
         Assert.Equal(
             ["stock_bars_1s", "stock_bars_1m", "index_bars_1m", "option_bars_1m", "option_contracts", "chain_snapshots", "news", "labels",
              "monitor_polls", "monitor_daily", "alerts", "option_selection", "momentum_events",
-             "stock_bars_1s_late", "stock_bars_1m_late", "index_bars_1m_late", "option_bars_1m_late"],
+             "stock_bars_1s_late", "stock_bars_1m_late", "index_bars_1m_late", "option_bars_1m_late",
+             "option_minutes", "option_forward_returns"],
             DatasetRegistry.Default.Datasets.Select(d => d.Name));
     }
 }
