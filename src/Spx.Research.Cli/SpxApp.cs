@@ -33,6 +33,7 @@ public static class SpxApp
         root.Add(ExportCommand.Create());
         root.Add(ScanCommand.Create());
         root.Add(PriceCommand.Create());
+        root.Add(ReportCommand.Create());
         return root;
     }
 
