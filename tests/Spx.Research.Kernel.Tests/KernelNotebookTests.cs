@@ -50,7 +50,7 @@ public sealed class KernelNotebookTests
         if (name == "03-spy-momentum.ipynb")
         {
             Assert.Equal(2, figures.Length); // trigger hours, durations
-            Assert.Equal(1, frames.Length);  // the largest moves (the sample lake has no option_minutes)
+            Assert.Single(frames);            // the largest moves (the sample lake has no option_minutes)
         }
     }
 
