@@ -66,11 +66,11 @@ public static class ScannerReportQueries
         $"SELECT max(date) FROM {OptionMinutes} WHERE {Range(scan, $"underlying = {SqlText.Literal(scan.Underlying)} AND {Solved}")}";
 
     /// <summary>
-    /// The IV surface of one session: median solved IV per expiry and moneyness rounded to 1 %, moneyness
+    /// The IV surface of one session: median solved IV per expiry and moneyness rounded to 0.25 % (a 0DTE chain spans a few percent), moneyness
     /// 0.80–1.20 (beyond, a 0DTE minute's IV is noise), by expiry then moneyness.
     /// </summary>
     public static string Surface(MomentumScanOptions scan, DateOnly session) => $"""
-        SELECT expiry, round(moneyness, 2) AS moneyness, CAST(median(iv) AS DOUBLE) AS iv
+        SELECT expiry, round(moneyness * 400) / 400 AS moneyness, CAST(median(iv) AS DOUBLE) AS iv
         FROM {OptionMinutes}
         WHERE underlying = {SqlText.Literal(scan.Underlying)} AND date = {SqlText.Date(session)} AND {Solved}
           AND moneyness BETWEEN 0.8 AND 1.2

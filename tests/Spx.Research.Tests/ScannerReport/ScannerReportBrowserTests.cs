@@ -61,7 +61,7 @@ public sealed class ScannerReportBrowserTests(HeadlessBrowser browser) : IClassF
         Assert.Contains(ReportLake.Hostile + " SPY rallies", cells);
         Assert.Contains(ReportLake.HostileTicker, cells);
         var surface = await open.Layout(FigureHtml.ElementId(page.Figures[2]), "({ rows: gd.calcdata[0][0].z.length, columns: gd.calcdata[0][0].z[0].length })");
-        Assert.Equal("""{"rows":2,"columns":6}""", surface); // two expiries; strikes 570–600 over 580, rounded to 1 %: 0.98 … 1.03
+        Assert.Equal("""{"rows":2,"columns":21}""", surface); // two expiries; strikes 570–600 over 580 in 0.25 % steps: 0.9825 … 1.0325
         open.AssertClean();
     }
 
