@@ -64,7 +64,7 @@ public static class ScannerReportFigures
         return new Figure([heatmap], new Layout
         {
             Title = $"{underlying} implied volatility surface, {session:yyyy-MM-dd} (median over the session's minutes)",
-            XAxis = Axis.Linear($"strike / {underlying}") with { TickFormat = ".0%" },
+            XAxis = Axis.Linear($"strike / {underlying}") with { TickFormat = ".2%" },
             YAxis = Axis.Category("expiry"),
         });
     }

@@ -20,7 +20,7 @@ public static class ScannerReportPage
     public static HtmlPage Build(ScannerReportData data, ScannerReportOptions options)
     {
         var scan = options.Scan;
-        var page = new HtmlPage($"{scan.Underlying} momentum scanner report, {scan.RangeText()}")
+        var page = new HtmlPage($"{scan.Underlying} momentum scanner report, {Range(data, scan)}")
             .AddHtml(TableStyle)
             .AddText($"Threshold {ScannerReportFigures.Percent(scan.Threshold)} over each contract-day's first open; definitions in docs/scanner.md.");
         page = Summary(page, data);
@@ -81,6 +81,15 @@ public static class ScannerReportPage
             Count(d.OptionBars), Count(d.MinuteRows), Count(d.IvSolved), ScannerReportFigures.Percent(d.SolvedShare)]);
         return page.AddFigure(ScannerReportFigures.Coverage(data))
             .AddHtml(HtmlTable.Of(["date", "option bars", "option_minutes rows", "IV solved", "solved share"], rows));
+    }
+
+    /// <summary>The dates scanned as asked, an open end filled with the first or last date that had bars.</summary>
+    private static string Range(ScannerReportData data, Scanning.MomentumScanOptions scan)
+    {
+        var dates = data.Scan.Dates;
+        var from = scan.From ?? (dates.Count > 0 ? dates[0] : null);
+        var to = scan.To ?? (dates.Count > 0 ? dates[^1] : null);
+        return (scan with { From = from, To = to }).RangeText();
     }
 
     private static string Local(DateTimeOffset instant) => NewYorkTime.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
