@@ -1,6 +1,8 @@
 // Spx.Research batch runner (Cake.Tool 7.0.0). Tasks build and test the solution and run `spx` verbs
 // as processes: Cake bundles its own Roslyn, so our assemblies are never #r'd here.
 #load "build/testresults.cake"
+#load "build/runartifacts.cake"
+#load "build/dailyrun.cake"
 
 var target = Argument("target", "Default");
 var configuration = Argument("configuration", "Release");
@@ -10,6 +12,10 @@ var artifacts = Directory("./artifacts");
 var testResults = artifacts + Directory("test-results");
 var benchResults = artifacts + Directory("bench");
 var spxDll = artifacts + File($"bin/Spx.Research.Cli/{configuration.ToLowerInvariant()}/spx.dll");
+
+// The daily run (docs/notebooks-and-cake.md, "The daily run"): ingest → consolidate → scan → report → notebooks → index
+// and manifest. Without --lake the run's lake is artifacts/lake, a fresh copy of the sample lake; Daily uses the configured one.
+var run = DailyRun.Resolve(Context, target, artifacts, spxDll);
 
 void Spx(string arguments)
 {
@@ -102,13 +108,56 @@ Task("Demo")
 });
 
 Task("Notebooks")
-    .Description("Run every notebook under notebooks/ headlessly on the sample lake; executed .ipynb and HTML go to artifacts/notebooks")
+    .Description("Run every notebook under notebooks/ headlessly on the run's lake (reproducibly); executed .ipynb and HTML go to artifacts/notebooks")
     .IsDependentOn("Build")
-    .Does(() => Spx($"notebook run notebooks --output \"{MakeAbsolute(artifacts + Directory("notebooks"))}\""));
+    .IsDependentOn("Lake")
+    .Does(() => Spx($"notebook run notebooks --reproducible -p \"lakePath={run.Lake}\" --output \"{MakeAbsolute(artifacts + Directory("notebooks"))}\""));
+
+Task("Lake")
+    .Description("The run's lake: without --lake (and for every target but Daily) a fresh copy of data-samples/lake in artifacts/lake")
+    .IsDependentOn("Build")
+    .Does(() => run.PrepareLake(Context));
+
+Task("Ingest")
+    .Description("spx ingest backfill of --from..--to (default: today in New York) into the run's lake; skipped, in one line, when no API key is configured")
+    .IsDependentOn("Lake")
+    .Does(() => run.Ingest(Context));
+
+Task("Consolidate")
+    .Description("spx consolidate over the run's lake (option_minutes)")
+    .IsDependentOn("Lake")
+    .Does(() => run.Consolidate(Context));
+
+Task("Scan")
+    .Description("spx scan momentum over the run's lake (momentum_events); the summary JSON goes to artifacts/reports")
+    .IsDependentOn("Lake")
+    .Does(() => run.Scan(Context));
+
+Task("Report")
+    .Description("spx report: the scanner report page, artifacts/reports/scanner-report.html")
+    .IsDependentOn("Lake")
+    .Does(() => run.Report(Context));
+
+Task("Index")
+    .Description("artifacts/index.html linking every report and notebook, and artifacts/manifest.json (commit, parameters, partitions, output hashes)")
+    .Does(() => run.WriteIndexAndManifest(Context));
+
+Task("Daily")
+    .Description("The scheduled run on the configured lake: ingest, consolidate, scan, report, notebooks, index and manifest")
+    .IsDependentOn("Ingest")
+    .IsDependentOn("Consolidate")
+    .IsDependentOn("Scan")
+    .IsDependentOn("Report")
+    .IsDependentOn("Notebooks")
+    .IsDependentOn("Index");
 
 Task("Default")
-    .Description("The main job: the demo, then every notebook run on the sample lake (no API key)")
+    .Description("The main job on the sample lake (no API key): the demo, then consolidate, scan, report, notebooks, index and manifest")
     .IsDependentOn("Demo")
-    .IsDependentOn("Notebooks");
+    .IsDependentOn("Consolidate")
+    .IsDependentOn("Scan")
+    .IsDependentOn("Report")
+    .IsDependentOn("Notebooks")
+    .IsDependentOn("Index");
 
 RunTarget(target);

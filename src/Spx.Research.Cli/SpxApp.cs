@@ -34,6 +34,7 @@ public static class SpxApp
         root.Add(ScanCommand.Create());
         root.Add(PriceCommand.Create());
         root.Add(ConsolidateCommand.Create());
+        root.Add(ReportCommand.Create());
         return root;
     }
 

@@ -47,6 +47,11 @@ public sealed class KernelNotebookTests
             Assert.Equal(3, figures.Length); // SPX/VIX, the put smile, the term structure
             Assert.Equal(2, frames.Length);  // the unusual puts, the labels
         }
+        if (name == "03-spy-momentum.ipynb")
+        {
+            Assert.Equal(2, figures.Length); // trigger hours, durations
+            Assert.Single(frames);            // the largest moves (the sample lake has no option_minutes)
+        }
     }
 
     [Fact]

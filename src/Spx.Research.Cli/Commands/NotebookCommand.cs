@@ -44,11 +44,15 @@ public static class NotebookCommand
             DefaultValueFactory = _ => NotebookRunOptions.DefaultCellTimeout.TotalSeconds,
         };
         cellTimeout.CustomParser = ValueParsers.For(ValueParsers.Number(0, exclusive: true));
+        var reproducible = new Option<bool>("--reproducible")
+        {
+            Description = "Write no times: runs and cells start at SOURCE_DATE_EPOCH (else 1970-01-01) and take 0 s, so the same inputs give the same bytes",
+        };
         var run = new Command("run",
             "Run notebooks headlessly and write the executed .ipynb and an .html page for each. A notebook stops at its first failing cell "
             + "(cells are numbered over all cells, markdown included); exit 0 all ok, 1 any notebook failed, 2 usage error")
         {
-            paths, output, allowErrors, parameters, cellTimeout,
+            paths, output, allowErrors, parameters, cellTimeout, reproducible,
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
@@ -68,6 +72,7 @@ public static class NotebookCommand
                 CellTimeout = TimeSpan.FromSeconds(seconds),
                 Observer = progress,
                 PlotlyScript = PlotlyScript,
+                Clock = parse.GetValue(reproducible) ? FrozenClock.FromEnvironment() : TimeProvider.System,
             };
 
             var failed = 0;

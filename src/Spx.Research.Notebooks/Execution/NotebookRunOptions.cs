@@ -30,4 +30,10 @@ public sealed record NotebookRunOptions
     /// relative paths in cells mean the same in both. Process-wide: runs that do it take turns.
     /// </summary>
     public bool UseNotebookDirectory { get; init; } = true;
+
+    /// <summary>
+    /// Where run and cell times come from. A <see cref="FrozenClock"/> makes them constant, so the same
+    /// notebook on the same inputs writes the same bytes (<c>spx notebook run --reproducible</c>).
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

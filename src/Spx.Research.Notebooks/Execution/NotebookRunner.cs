@@ -74,7 +74,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
             var session = new ScriptSession(directory, new NotebookGlobals(parameters, fullPath));
             Options.Observer?.NotebookStarting(name, plan.Count(p => p.Cell.Kind == CellKind.Code));
 
-            var start = DateTimeOffset.UtcNow;
+            var start = Options.Clock.GetUtcNow();
             var cells = new List<NotebookCell>();
             var results = new List<CellRunResult>();
             CellRunResult? failure = null;
@@ -109,7 +109,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
                 Options.Observer?.CellFinished(ran);
                 if (stop) failure = ran;
             }
-            var end = DateTimeOffset.UtcNow;
+            var end = Options.Clock.GetUtcNow();
             if (results.Any(r => r.Error is not null)) cells.Insert(0, Banner(results, failure, cells));
             var executedNotebook = notebook with
             {
@@ -180,8 +180,8 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         foreach (var warning in prepared.Warnings) Options.Observer?.Warning(warning);
 
         var outputs = new CellOutputs(cell.Id!);
-        var start = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
+        var start = Options.Clock.GetUtcNow();
+        var started = Options.Clock.GetTimestamp();
         ErrorOutput? error = null;
         var timedOut = false;
         switch (prepared.Action)
@@ -201,7 +201,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         }
         if (prepared.Timed)
         {
-            var wallTime = $"Wall time: {clock.Elapsed.TotalMilliseconds.ToString("0.##", CultureInfo.InvariantCulture)} ms\n";
+            var wallTime = $"Wall time: {Options.Clock.GetElapsedTime(started).TotalMilliseconds.ToString("0.##", CultureInfo.InvariantCulture)} ms\n";
             outputs.AppendStream(StreamOutput.StandardOutput, wallTime);
             Options.Observer?.CellStream(result.Label, StreamOutput.StandardOutput, wallTime);
         }
@@ -211,7 +211,7 @@ public sealed class NotebookRunner(NotebookRunOptions? options = null)
         {
             Status = error is not null ? CellStatus.Failed : prepared.Action == CellAction.Skip ? CellStatus.Skipped : CellStatus.Completed,
             Start = start,
-            End = start + clock.Elapsed,
+            End = start + Options.Clock.GetElapsedTime(started),
             Error = error,
             ErrorAllowed = allowed,
             Warnings = prepared.Warnings,

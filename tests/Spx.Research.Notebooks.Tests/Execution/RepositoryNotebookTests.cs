@@ -59,6 +59,11 @@ public sealed class RepositoryNotebookTests(HeadlessBrowser browser) : IClassFix
             Assert.Equal(3, figures); // SPX/VIX, the put smile, the term structure
             Assert.Equal(2, frames);  // the unusual puts, the labels (the same count the kernel test sees)
         }
+        if (name == "03-spy-momentum.ipynb")
+        {
+            Assert.Equal(2, figures); // trigger hours, durations
+            Assert.Equal(1, frames);  // the largest moves (the sample lake has no option_minutes)
+        }
 
         var page = await browser.Open(result.OutputHtmlPath!);
         await page.Page.WaitForFunctionAsync("n => document.querySelectorAll('.js-plotly-plot').length === n", figures);

@@ -1,0 +1,63 @@
+using Spx.Research.Lake;
+using static Spx.Research.Lake.DatasetColumn;
+
+namespace Spx.Research.Tests.ScannerReport;
+
+/// <summary>
+/// A small lake for the report tests, written with the real lake writer: one SPY contract-day with two momentum
+/// events, SPY minute bars, one hostile news headline and, optionally, <c>option_minutes</c> rows for a surface.
+/// <c>option_minutes</c> is declared here with the columns the report reads when the default registry lacks it.
+/// </summary>
+internal static class ReportLake
+{
+    public static readonly DateOnly Day = new(2025, 3, 3);
+
+    /// <summary>Markup that would run, or load an image, if the page wrote it as HTML.</summary>
+    public const string Hostile = "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">";
+
+    public const string HostileTicker = "O:SPY<script>window.__pwned=3</script>";
+
+    public static DatasetRegistry Registry { get; } = DatasetRegistry.Default.Contains("option_minutes")
+        ? DatasetRegistry.Default
+        : DatasetRegistry.Default.Register(new DatasetSchema(
+            "option_minutes",
+            "Test stand-in for the consolidated dataset: the columns the scanner report reads.",
+            [
+                Required("ticker", "VARCHAR"), Required("underlying", "VARCHAR"), Required("expiry", "DATE"),
+                Required("ts", "TIMESTAMPTZ"), Optional("moneyness", "DOUBLE"), Optional("iv", "DOUBLE"),
+            ],
+            key: ["ticker", "ts"],
+            sessionDateColumn: "ts"));
+
+    public static void Write(string root, bool withMinutes)
+    {
+        using var writer = new LakeWriter(new LakeLayout(root), Registry);
+        var open = "TIMESTAMPTZ '2025-03-03 14:30:00+00'";
+        writer.ReplacePartition("option_bars_1m", Day, LakeSource.FromSql($"""
+            SELECT '{HostileTicker}' AS ticker, 'SPY' AS underlying, DATE '2025-03-07' AS expiry, 'C' AS option_right, 580.0 AS strike,
+                   {open} + to_minutes(i) AS ts, 1.0 AS open, greatest(1.0, c) AS high, least(1.0, c) AS low, c AS close,
+                   CAST(10 AS BIGINT) AS volume, CAST(NULL AS DOUBLE) AS vwap, CAST(NULL AS BIGINT) AS trades
+            FROM (SELECT i, [1.00, 1.30, 1.00, 1.25, 1.25][i + 1] AS c FROM range(0, 5) r(i))
+            """));
+        writer.ReplacePartition("stock_bars_1m", Day, LakeSource.FromSql($"""
+            SELECT 'SPY' AS ticker, {open} + to_minutes(i) AS ts, 580.0 + i AS open, 580.5 + i AS high, 579.5 + i AS low, 580.0 + i AS close,
+                   1000.0 AS volume, CAST(NULL AS DOUBLE) AS vwap, CAST(NULL AS BIGINT) AS trades
+            FROM range(0, 10) r(i)
+            """));
+        writer.ReplacePartition("news", Day, LakeSource.FromSql($"""
+            SELECT 'n1' AS id, TIMESTAMPTZ '2025-03-03 14:00:00+00' AS published_utc, ['SPY'] AS tickers, '{Hostile.Replace("'", "''")} SPY rallies' AS title,
+                   NULL AS description, NULL AS article_url, NULL AS publisher, NULL AS author, CAST(NULL AS VARCHAR[]) AS keywords,
+                   NULL AS sentiment, NULL AS sentiment_reasoning
+            """));
+        if (withMinutes) WriteMinutes(writer);
+    }
+
+    /// <summary>Two expiries × 31 strikes at one minute, IV rising away from the money, plus one unsolved (NaN) row.</summary>
+    private static void WriteMinutes(LakeWriter writer) =>
+        writer.ReplacePartition("option_minutes", Day, LakeSource.FromSql("""
+            SELECT 'O:SPY' || strftime(e, '%y%m%d') || 'C' || k AS ticker, 'SPY' AS underlying, e AS expiry,
+                   TIMESTAMPTZ '2025-03-03 15:00:00+00' AS ts, k / 580.0 AS moneyness,
+                   CASE WHEN k = 600 THEN CAST('NaN' AS DOUBLE) ELSE 0.18 + abs(k / 580.0 - 1) + (e - DATE '2025-03-03') / 1000.0 END AS iv
+            FROM (VALUES (DATE '2025-03-07'), (DATE '2025-03-14')) v(e), range(570, 601) r(k)
+            """));
+}
