@@ -5,27 +5,25 @@ namespace Spx.Research.Scanning;
 
 /// <summary>
 /// One Arrow record batch of <see cref="Query"/>'s columns, as the typed arrays <see cref="MomentumKernel"/> walks:
-/// no value is copied or boxed, and a ticker is compared as its UTF-8 bytes.
+/// no value is copied or boxed. The ticker comes as DuckDB's 64-bit <c>hash(ticker)</c>: handing over the text costs
+/// DuckDB more than the whole rest of the read (docs/scanner.md), and the hash is checked against the text later.
 /// </summary>
 internal sealed class MomentumBarBatch
 {
     /// <summary>The columns the kernel reads, in this order (the filter is <see cref="MomentumQueries.Filter"/>'s).</summary>
     public static string Query(MomentumScanOptions options) =>
-        $"SELECT date, ticker, ts, open, close, expiry, option_right, strike FROM option_bars_1m WHERE {MomentumQueries.Filter(options)}";
+        $"SELECT date, hash(ticker) AS ticker_hash, ts, open, close FROM option_bars_1m WHERE {MomentumQueries.Filter(options)}";
 
     private MomentumBarBatch(RecordBatch batch)
     {
         Length = batch.Length;
         Dates = Column<Date32Array>(batch, 0);
-        Tickers = Column<StringArray>(batch, 1);
+        Tickers = Column<UInt64Array>(batch, 1);
         Times = Column<TimestampArray>(batch, 2);
         if (((TimestampType)Times.Data.DataType).Unit != TimeUnit.Microsecond)
             throw new InvalidOperationException($"momentum scan: column 'ts' arrived as {Times.Data.DataType.Name} in {((TimestampType)Times.Data.DataType).Unit}, expected microseconds");
         Opens = Column<DoubleArray>(batch, 3);
         Closes = Column<DoubleArray>(batch, 4);
-        Expiries = Column<Date32Array>(batch, 5);
-        Rights = Column<StringArray>(batch, 6);
-        Strikes = Column<DoubleArray>(batch, 7);
         HasNulls = batch.Arrays.Any(column => column.NullCount > 0);
     }
 
@@ -33,7 +31,8 @@ internal sealed class MomentumBarBatch
 
     public Date32Array Dates { get; }
 
-    public StringArray Tickers { get; }
+    /// <summary>DuckDB's <c>hash(ticker)</c>.</summary>
+    public UInt64Array Tickers { get; }
 
     public TimestampArray Times { get; }
 
@@ -41,19 +40,12 @@ internal sealed class MomentumBarBatch
 
     public DoubleArray Closes { get; }
 
-    public Date32Array Expiries { get; }
-
-    public StringArray Rights { get; }
-
-    public DoubleArray Strikes { get; }
-
     /// <summary>Whether any value of the batch is NULL (the lake's schema forbids it; the kernel then leaves those dates to SQL).</summary>
     public bool HasNulls { get; }
 
     /// <summary>Whether any of the kernel's values on row <paramref name="row"/> is NULL.</summary>
     public bool IsNull(int row) =>
-        Dates.IsNull(row) || Tickers.IsNull(row) || Times.IsNull(row) || Opens.IsNull(row) || Closes.IsNull(row)
-        || Expiries.IsNull(row) || Rights.IsNull(row) || Strikes.IsNull(row);
+        Dates.IsNull(row) || Tickers.IsNull(row) || Times.IsNull(row) || Opens.IsNull(row) || Closes.IsNull(row);
 
     /// <summary>The batch's columns, checked against <see cref="Query"/>'s types.</summary>
     public static MomentumBarBatch From(RecordBatch batch) => new(batch);

@@ -1,13 +1,12 @@
-using System.Text;
-
 namespace Spx.Research.Scanning;
 
 /// <summary>
 /// The momentum scan as one pass over bars in stored order (docs/scanner.md): the lake writes each partition sorted
 /// by (ticker, ts), so each contract-day's bars arrive together and in time order, and a run of above bars is a
 /// few fields of state, with no sort. The order is checked as the bars go by, never assumed: a date whose bars
-/// break it (a ticker seen again after another, a time that does not rise, a date seen again) is dropped whole
-/// and reported in <see cref="MomentumKernelResult.OutOfOrderDates"/>, for the SQL path to scan.
+/// break it (a ticker seen again after another, a time that does not rise, a date seen again, a NULL or non-finite
+/// price) is dropped whole and reported in <see cref="MomentumKernelResult.OutOfOrderDates"/>, for the SQL path to
+/// scan. Tickers are DuckDB's 64-bit hashes; <see cref="MomentumKernelScan"/> checks them against the text.
 /// </summary>
 internal sealed class MomentumKernel(double threshold)
 {
@@ -15,17 +14,15 @@ internal sealed class MomentumKernel(double threshold)
     private readonly List<MomentumKernelRun> _runs = [];
     private readonly HashSet<int> _seenDates = [];
     private readonly HashSet<int> _outOfOrder = [];
-    private byte[] _ticker = new byte[32];
-    private int _tickerLength;
+    private readonly HashSet<ulong> _tickersOfDate = [];
+    private ulong _ticker;
     private int _date = int.MinValue;
     private bool _skip;
 
     // The contract-day being read (none while _bars == 0).
-    private string _tickerText = "";
     private long _bars, _firstTs, _lastTs;
-    private double _reference, _limit, _peak, _strike;
-    private int _expiry, _dayRuns;
-    private string _right = "";
+    private double _reference, _limit;
+    private int _dayRuns;
 
     // The run of above bars being read (none while _runLength == 0).
     private long _runLength, _runStart, _runLast;
@@ -38,11 +35,12 @@ internal sealed class MomentumKernel(double threshold)
         var times = batch.Times.Values;
         var opens = batch.Opens.Values;
         var closes = batch.Closes.Values;
+        var tickers = batch.Tickers.Values;
         for (var row = 0; row < batch.Length; row++)
         {
             var date = dates[row];
-            var ticker = batch.Tickers.GetBytes(row);
-            if (date != _date || !ticker.SequenceEqual(_ticker.AsSpan(0, _tickerLength))) Switch(date, ticker);
+            var ticker = tickers[row];
+            if (date != _date || ticker != _ticker) Switch(date, ticker);
             if (_skip) continue;
             if ((batch.HasNulls && batch.IsNull(row)) || !double.IsFinite(opens[row]) || !double.IsFinite(closes[row]))
             {
@@ -50,7 +48,7 @@ internal sealed class MomentumKernel(double threshold)
                 continue;
             }
             var ts = times[row];
-            if (_bars == 0) Begin(batch, row, ts, ticker);
+            if (_bars == 0) Begin(ts, opens[row]);
             else if (ts <= _lastTs)
             {
                 OutOfOrder(date);
@@ -70,31 +68,28 @@ internal sealed class MomentumKernel(double threshold)
             _outOfOrder.Order().Select(MomentumKernelResult.Day).ToList());
     }
 
-    /// <summary>A new (date, ticker): ends the day read so far and checks that the new one comes after it.</summary>
-    private void Switch(int date, ReadOnlySpan<byte> ticker)
+    /// <summary>A new (date, ticker): ends the day read so far and checks that neither was left before.</summary>
+    private void Switch(int date, ulong ticker)
     {
         EndDay();
-        var inOrder = date == _date ? ticker.SequenceCompareTo(_ticker.AsSpan(0, _tickerLength)) > 0 : _seenDates.Add(date);
+        if (date != _date)
+        {
+            if (!_seenDates.Add(date)) _outOfOrder.Add(date);
+            _tickersOfDate.Clear();
+        }
+        if (!_tickersOfDate.Add(ticker)) _outOfOrder.Add(date);
         _date = date;
-        if (_ticker.Length < ticker.Length) _ticker = new byte[ticker.Length * 2];
-        ticker.CopyTo(_ticker);
-        _tickerLength = ticker.Length;
-        if (!inOrder) _outOfOrder.Add(date);
+        _ticker = ticker;
         _skip = _outOfOrder.Contains(date);
     }
 
-    /// <summary>The contract-day's first bar: its open is the reference, its terms the day's.</summary>
-    private void Begin(MomentumBarBatch batch, int row, long ts, ReadOnlySpan<byte> ticker)
+    /// <summary>The contract-day's first bar: its open is the reference.</summary>
+    private void Begin(long ts, double open)
     {
-        _tickerText = Encoding.UTF8.GetString(ticker);
-        _reference = batch.Opens.Values[row];
+        _reference = open;
         // The SQL path's comparison, operation for operation, so both round alike (MomentumQueries.TieTolerance).
         _limit = _reference * (1 + threshold) * (1 - MomentumQueries.TieTolerance);
-        _peak = double.NegativeInfinity;
         _firstTs = ts;
-        _expiry = batch.Expiries.Values[row];
-        _right = batch.Rights.GetString(row);
-        _strike = batch.Strikes.Values[row];
         _dayRuns = _runs.Count;
     }
 
@@ -102,7 +97,6 @@ internal sealed class MomentumKernel(double threshold)
     {
         _bars++;
         _lastTs = ts;
-        if (close > _peak) _peak = close;
         if (close >= _limit)
         {
             if (_runLength == 0)
@@ -120,7 +114,7 @@ internal sealed class MomentumKernel(double threshold)
 
     private void EndRun()
     {
-        _runs.Add(new MomentumKernelRun(_tickerText, _date, _runStart, _runLast, _runLength, _reference, _runTrigger, _runPeak));
+        _runs.Add(new MomentumKernelRun(_ticker, _date, _runStart, _runLast, _runLength, _reference, _runTrigger, _runPeak));
         _runLength = 0;
     }
 
@@ -128,7 +122,7 @@ internal sealed class MomentumKernel(double threshold)
     {
         if (_bars == 0) return;
         if (_runLength > 0) EndRun();
-        _days.Add(new MomentumKernelDay(_tickerText, _date, _bars, _reference, _peak, _expiry, _right, _strike, _firstTs, _lastTs));
+        _days.Add(new MomentumKernelDay(_ticker, _date, _bars, _reference, _firstTs, _lastTs));
         _bars = 0;
     }
 

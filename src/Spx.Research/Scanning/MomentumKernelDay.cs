@@ -1,5 +1,8 @@
 namespace Spx.Research.Scanning;
 
-/// <summary>One contract-day as <see cref="MomentumKernel"/> saw it: <see cref="MomentumQueries.DaysTable"/>'s columns. Dates are Arrow day numbers, instants Unix microseconds.</summary>
-internal readonly record struct MomentumKernelDay(
-    string Ticker, int Date, long Bars, double Reference, double PeakClose, int Expiry, string OptionRight, double Strike, long FirstTs, long LastTs);
+/// <summary>
+/// One block of consecutive bars of one contract-day as <see cref="MomentumKernel"/> read it, named by DuckDB's
+/// <c>hash(ticker)</c>; checked against <see cref="MomentumQueries.DaysTable"/> before its runs are used.
+/// Dates are Arrow day numbers, instants Unix microseconds.
+/// </summary>
+internal readonly record struct MomentumKernelDay(ulong TickerHash, int Date, long Bars, double Reference, long FirstTs, long LastTs);

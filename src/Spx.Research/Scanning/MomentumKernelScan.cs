@@ -4,25 +4,27 @@ using Spx.Research.Lake;
 namespace Spx.Research.Scanning;
 
 /// <summary>
-/// Fills <see cref="MomentumQueries.DaysTable"/> and <see cref="MomentumQueries.RunsTable"/> the fast way: the scanned
-/// bars stream out of DuckDB as Arrow batches in stored order (no ORDER BY: DuckDB keeps the files' row order) into
-/// <see cref="MomentumKernel"/>, and what it finds is appended to the tables. Dates it could not read in order are
-/// then scanned by the SQL path, so the tables end up as <see cref="MomentumScanPath.Sql"/> would fill them.
+/// Fills <see cref="MomentumQueries.DaysTable"/> and <see cref="MomentumQueries.RunsTable"/> the fast way: the days by
+/// one SQL aggregation (as the SQL path does), the runs by <see cref="MomentumKernel"/> over the scanned bars streamed
+/// out of DuckDB as Arrow batches in stored order (no ORDER BY: DuckDB keeps the files' row order). Dates whose blocks
+/// do not match the days (<see cref="MomentumKernelQueries"/>) are then scanned by the SQL path, so the tables end up
+/// as <see cref="MomentumScanPath.Sql"/> would fill them.
 /// </summary>
 internal static class MomentumKernelScan
 {
     /// <summary>Fills both (empty) tables; returns the dates that went the SQL way.</summary>
     public static IReadOnlyList<DateOnly> Fill(DuckDBConnection connection, MomentumScanOptions options)
     {
+        connection.ExecuteNonQuery(MomentumQueries.InsertDays(options));
         var result = Read(connection, options);
-        AppendDays(connection, options, result.Days);
+        connection.ExecuteNonQuery(MomentumKernelQueries.CreateTables());
+        AppendBlocks(connection, result.Days);
         AppendRuns(connection, result.Runs);
-        if (result.OutOfOrderDates.Count > 0)
-        {
-            connection.ExecuteNonQuery(MomentumQueries.InsertDays(options, result.OutOfOrderDates));
-            connection.ExecuteNonQuery(MomentumQueries.InsertRuns(options, result.OutOfOrderDates));
-        }
-        return result.OutOfOrderDates;
+        connection.ExecuteNonQuery(MomentumKernelQueries.CreateSqlDates());
+        connection.ExecuteNonQuery(MomentumKernelQueries.InsertRuns());
+        var sqlDates = ReadDates(connection);
+        if (sqlDates.Count > 0) connection.ExecuteNonQuery(MomentumQueries.InsertRuns(options, sqlDates));
+        return sqlDates;
     }
 
     private static MomentumKernelResult Read(DuckDBConnection connection, MomentumScanOptions options)
@@ -39,31 +41,36 @@ internal static class MomentumKernelScan
         return kernel.Finish();
     }
 
-    private static void AppendDays(DuckDBConnection connection, MomentumScanOptions options, IReadOnlyList<MomentumKernelDay> days)
+    private static void AppendBlocks(DuckDBConnection connection, IReadOnlyList<MomentumKernelDay> blocks)
     {
-        using var appender = connection.CreateAppender(MomentumQueries.DaysTable);
-        for (var i = 0; i < days.Count; i++)
+        using var appender = connection.CreateAppender(MomentumKernelQueries.BlocksTable);
+        foreach (var b in blocks)
         {
-            var d = days[i];
             appender.CreateRow()
-                .AppendValue(i + 1L).AppendValue(d.Ticker).AppendValue(MomentumKernelResult.Day(d.Date)).AppendValue(d.Bars)
-                .AppendValue(d.Reference).AppendValue(d.PeakClose).AppendValue(options.Underlying)
-                .AppendValue(MomentumKernelResult.Day(d.Expiry)).AppendValue(d.OptionRight).AppendValue(d.Strike)
-                .AppendValue(MomentumKernelResult.Instant(d.FirstTs)).AppendValue(MomentumKernelResult.Instant(d.LastTs))
+                .AppendValue(MomentumKernelResult.Day(b.Date)).AppendValue(b.TickerHash).AppendValue(b.Bars).AppendValue(b.Reference)
+                .AppendValue(MomentumKernelResult.Instant(b.FirstTs)).AppendValue(MomentumKernelResult.Instant(b.LastTs))
                 .EndRow();
         }
     }
 
     private static void AppendRuns(DuckDBConnection connection, IReadOnlyList<MomentumKernelRun> runs)
     {
-        using var appender = connection.CreateAppender(MomentumQueries.RunsTable);
+        using var appender = connection.CreateAppender(MomentumKernelQueries.KernelRunsTable);
         foreach (var r in runs)
         {
             appender.CreateRow()
-                .AppendValue(r.Ticker).AppendValue(MomentumKernelResult.Day(r.Date))
+                .AppendValue(MomentumKernelResult.Day(r.Date)).AppendValue(r.TickerHash)
                 .AppendValue(MomentumKernelResult.Instant(r.TriggerTs)).AppendValue(MomentumKernelResult.Instant(r.LastTs))
                 .AppendValue(r.Duration).AppendValue(r.Reference).AppendValue(r.TriggerClose).AppendValue(r.PeakClose)
                 .EndRow();
         }
+    }
+
+    private static List<DateOnly> ReadDates(DuckDBConnection connection)
+    {
+        using var reader = connection.ExecuteReader(MomentumKernelQueries.SqlDates());
+        var dates = new List<DateOnly>();
+        while (reader.Read()) dates.Add(DateOnly.FromDateTime(reader.GetDateTime(0)));
+        return dates;
     }
 }
