@@ -21,7 +21,7 @@ internal sealed class MomentumKernel(double threshold)
 
     // The contract-day being read (none while _bars == 0).
     private long _bars, _firstTs, _lastTs;
-    private double _reference, _limit;
+    private double _reference, _limit, _peak;
     private int _dayRuns;
 
     // The run of above bars being read (none while _runLength == 0).
@@ -89,6 +89,7 @@ internal sealed class MomentumKernel(double threshold)
         _reference = open;
         // The SQL path's comparison, operation for operation, so both round alike (MomentumQueries.TieTolerance).
         _limit = _reference * (1 + threshold) * (1 - MomentumQueries.TieTolerance);
+        _peak = double.NegativeInfinity;
         _firstTs = ts;
         _dayRuns = _runs.Count;
     }
@@ -97,6 +98,7 @@ internal sealed class MomentumKernel(double threshold)
     {
         _bars++;
         _lastTs = ts;
+        if (close > _peak) _peak = close;
         if (close >= _limit)
         {
             if (_runLength == 0)
@@ -122,7 +124,7 @@ internal sealed class MomentumKernel(double threshold)
     {
         if (_bars == 0) return;
         if (_runLength > 0) EndRun();
-        _days.Add(new MomentumKernelDay(_ticker, _date, _bars, _reference, _firstTs, _lastTs));
+        _days.Add(new MomentumKernelDay(_ticker, _date, _bars, _reference, _peak, _firstTs, _lastTs));
         _bars = 0;
     }
 

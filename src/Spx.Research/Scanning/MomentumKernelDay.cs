@@ -5,4 +5,4 @@ namespace Spx.Research.Scanning;
 /// <c>hash(ticker)</c>; checked against <see cref="MomentumQueries.DaysTable"/> before its runs are used.
 /// Dates are Arrow day numbers, instants Unix microseconds.
 /// </summary>
-internal readonly record struct MomentumKernelDay(ulong TickerHash, int Date, long Bars, double Reference, long FirstTs, long LastTs);
+internal readonly record struct MomentumKernelDay(ulong TickerHash, int Date, long Bars, double Reference, double PeakClose, long FirstTs, long LastTs);

@@ -4,26 +4,31 @@ using Spx.Research.Lake;
 namespace Spx.Research.Scanning;
 
 /// <summary>
-/// Fills <see cref="MomentumQueries.DaysTable"/> and <see cref="MomentumQueries.RunsTable"/> the fast way: the days by
-/// one SQL aggregation (as the SQL path does), the runs by <see cref="MomentumKernel"/> over the scanned bars streamed
-/// out of DuckDB as Arrow batches in stored order (no ORDER BY: DuckDB keeps the files' row order). Dates whose blocks
-/// do not match the days (<see cref="MomentumKernelQueries"/>) are then scanned by the SQL path, so the tables end up
-/// as <see cref="MomentumScanPath.Sql"/> would fill them.
+/// Fills <see cref="MomentumQueries.DaysTable"/> and <see cref="MomentumQueries.RunsTable"/> the fast way: each
+/// contract-day's bar count and terms by one SQL aggregation, everything else by <see cref="MomentumKernel"/> over the
+/// scanned bars streamed out of DuckDB as Arrow batches in stored order (no ORDER BY: DuckDB keeps the files' row
+/// order). Dates whose blocks do not match the counts (<see cref="MomentumKernelQueries"/>) are then scanned by the SQL
+/// path, so the tables end up as <see cref="MomentumScanPath.Sql"/> would fill them.
 /// </summary>
 internal static class MomentumKernelScan
 {
     /// <summary>Fills both (empty) tables; returns the dates that went the SQL way.</summary>
     public static IReadOnlyList<DateOnly> Fill(DuckDBConnection connection, MomentumScanOptions options)
     {
-        connection.ExecuteNonQuery(MomentumQueries.InsertDays(options));
+        connection.ExecuteNonQuery(MomentumKernelQueries.CreateCounts(options));
         var result = Read(connection, options);
         connection.ExecuteNonQuery(MomentumKernelQueries.CreateTables());
         AppendBlocks(connection, result.Days);
         AppendRuns(connection, result.Runs);
         connection.ExecuteNonQuery(MomentumKernelQueries.CreateSqlDates());
+        connection.ExecuteNonQuery(MomentumKernelQueries.InsertDays());
         connection.ExecuteNonQuery(MomentumKernelQueries.InsertRuns());
         var sqlDates = ReadDates(connection);
-        if (sqlDates.Count > 0) connection.ExecuteNonQuery(MomentumQueries.InsertRuns(options, sqlDates));
+        if (sqlDates.Count > 0)
+        {
+            connection.ExecuteNonQuery(MomentumQueries.InsertDays(options, sqlDates));
+            connection.ExecuteNonQuery(MomentumQueries.InsertRuns(options, sqlDates));
+        }
         return sqlDates;
     }
 
@@ -47,7 +52,7 @@ internal static class MomentumKernelScan
         foreach (var b in blocks)
         {
             appender.CreateRow()
-                .AppendValue(MomentumKernelResult.Day(b.Date)).AppendValue(b.TickerHash).AppendValue(b.Bars).AppendValue(b.Reference)
+                .AppendValue(MomentumKernelResult.Day(b.Date)).AppendValue(b.TickerHash).AppendValue(b.Bars).AppendValue(b.Reference).AppendValue(b.PeakClose)
                 .AppendValue(MomentumKernelResult.Instant(b.FirstTs)).AppendValue(MomentumKernelResult.Instant(b.LastTs))
                 .EndRow();
         }
