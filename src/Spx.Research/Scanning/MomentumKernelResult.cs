@@ -1,9 +1,9 @@
 namespace Spx.Research.Scanning;
 
 /// <summary>
-/// What <see cref="MomentumKernel"/> found: the contract-days and runs of the dates it read in order, and the dates it
-/// could not (bars not in (ticker, ts) order within the date, a ticker split across files, a NULL or non-finite price),
-/// which the SQL path then scans instead. No day or run of an <see cref="OutOfOrderDates"/> date is in the lists.
+/// What <see cref="MomentumKernel"/> found: the blocks (contract-days) and runs of the dates it read in order, and the
+/// dates it could not (a contract-day in two blocks, a time that does not rise, a NULL or non-finite price), which the
+/// SQL path then scans instead. No block or run of an <see cref="OutOfOrderDates"/> date is in the lists.
 /// </summary>
 internal sealed record MomentumKernelResult(
     IReadOnlyList<MomentumKernelDay> Days, IReadOnlyList<MomentumKernelRun> Runs, IReadOnlyList<DateOnly> OutOfOrderDates)
