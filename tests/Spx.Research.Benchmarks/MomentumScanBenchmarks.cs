@@ -46,8 +46,15 @@ public class MomentumScanBenchmarks
         // Both paths must find the events docs/benchmarks.md quotes (the kernel path with no date left to SQL).
         var sql = MomentumScanner.Run(_session, new MomentumScanOptions(), MomentumScanPath.Sql);
         var kernel = MomentumScanner.Run(_session, new MomentumScanOptions(), MomentumScanPath.Kernel);
-        if (sql.Summary.Events != Events || kernel.Summary != sql.Summary with { HourDistribution = kernel.Summary.HourDistribution } || !kernel.Events.SequenceEqual(sql.Events))
+        if (sql.Summary.Events != Events || kernel.Summary != sql.Summary with { HourDistribution = kernel.Summary.HourDistribution }
+            || !kernel.Summary.HourDistribution.SequenceEqual(sql.Summary.HourDistribution) || !kernel.Events.SequenceEqual(sql.Events))
             throw new InvalidOperationException($"expected {Events:N0} events from both paths in {lake}, found {sql.Summary.Events:N0} (SQL) and {kernel.Summary.Events:N0} (kernel)");
+        var sqlDates = _session.Run(connection =>
+        {
+            connection.ExecuteNonQuery(MomentumQueries.CreateTables());
+            return MomentumKernelScan.Fill(connection, new MomentumScanOptions());
+        });
+        if (sqlDates.Count > 0) throw new InvalidOperationException($"the kernel left {sqlDates.Count} dates of {lake} to SQL, first {sqlDates[0]:yyyy-MM-dd}");
     }
 
     [GlobalCleanup]
