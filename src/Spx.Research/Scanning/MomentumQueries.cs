@@ -4,9 +4,12 @@ using Spx.Research.Lake;
 namespace Spx.Research.Scanning;
 
 /// <summary>
-/// The momentum scan as DuckDB SQL over the lake's views (docs/scanner.md). Two temp tables on the session's
-/// connection: <see cref="DaysTable"/>, one row per contract-day (one ticker on one New York date with at
-/// least one bar), and <see cref="EventsTable"/>, one row per event. Everything else is aggregated from them.
+/// The momentum scan's SQL over the lake's views (docs/scanner.md). Three temp tables on the session's connection:
+/// <see cref="DaysTable"/>, one row per contract-day (one ticker on one New York date with at least one bar),
+/// <see cref="RunsTable"/>, one row per run of above bars, and <see cref="EventsTable"/>, the runs with their terms
+/// and the underlying's price. <see cref="MomentumKernel"/> fills the first two in one pass over bars stored in
+/// order; <see cref="InsertDays"/> and <see cref="InsertRuns"/> fill them for dates it cannot read in order, and
+/// are the whole scan when asked for (<see cref="MomentumScanPath.Sql"/>).
 /// </summary>
 /// <remarks>
 /// Events are gaps and islands: number every bar of a contract-day in bar order, keep the bars that close
@@ -18,6 +21,9 @@ public static class MomentumQueries
 {
     /// <summary>Temp table of contract-days: id, ticker, date, bars, reference, highest close, terms, first and last bar.</summary>
     public const string DaysTable = "momentum_scan_days";
+
+    /// <summary>Temp table of runs of above bars: ticker, date, trigger and last bar, duration, reference, trigger and peak close.</summary>
+    public const string RunsTable = "momentum_scan_runs";
 
     /// <summary>Temp table of events, in <see cref="ScanningDatasets.MomentumEvents"/>'s columns plus <c>date</c>.</summary>
     public const string EventsTable = "momentum_scan_events";
@@ -31,39 +37,49 @@ public static class MomentumQueries
 
     private const string Zone = "America/New_York";
 
+    /// <summary>Creates <see cref="DaysTable"/> and <see cref="RunsTable"/> empty; both paths fill them (docs/scanner.md).</summary>
+    public static string CreateTables() => $"""
+        CREATE OR REPLACE TEMP TABLE {DaysTable} (
+            day_id BIGINT, ticker VARCHAR, date DATE, bars BIGINT, reference DOUBLE, peak_close DOUBLE,
+            underlying VARCHAR, expiry DATE, option_right VARCHAR, strike DOUBLE, first_ts TIMESTAMPTZ, last_ts TIMESTAMPTZ);
+        CREATE OR REPLACE TEMP TABLE {RunsTable} (
+            ticker VARCHAR, date DATE, trigger_ts TIMESTAMPTZ, last_ts TIMESTAMPTZ, duration BIGINT,
+            reference DOUBLE, trigger_close DOUBLE, peak_close DOUBLE);
+        """;
+
     /// <summary>
-    /// Fills <see cref="DaysTable"/>: one hash aggregation over the scanned bars gives each contract-day its bars,
-    /// its reference (the open of its first bar), its terms and a small integer id for the window pass.
+    /// Adds to <see cref="DaysTable"/> the contract-days of <paramref name="dates"/> (every scanned date when null):
+    /// one hash aggregation gives each its bars, its reference (the open of its first bar), its terms and a small
+    /// integer id, numbered on from the ids already there, for the window pass.
     /// </summary>
-    public static string CreateDays(MomentumScanOptions options) => $"""
-        CREATE OR REPLACE TEMP TABLE {DaysTable} AS
-        SELECT row_number() OVER (ORDER BY ticker, date) AS day_id, *
+    public static string InsertDays(MomentumScanOptions options, IReadOnlyCollection<DateOnly>? dates = null) => $"""
+        INSERT INTO {DaysTable}
+        SELECT row_number() OVER (ORDER BY ticker, date) + (SELECT coalesce(max(day_id), 0) FROM {DaysTable}) AS day_id,
+               ticker, date, bars, reference, peak_close, underlying, expiry, option_right, strike, first_ts, last_ts
         FROM (
             SELECT ticker, date, count(*) AS bars, arg_min(open, ts) AS reference, max(close) AS peak_close,
                    any_value(underlying) AS underlying, any_value(expiry) AS expiry,
                    any_value(option_right) AS option_right, any_value(strike) AS strike,
                    min(ts) AS first_ts, max(ts) AS last_ts
             FROM option_bars_1m
-            WHERE {Filter(options)}
+            WHERE {Filter(options, dates: dates)}
             GROUP BY ticker, date
         )
         """;
 
     /// <summary>
-    /// Fills <see cref="EventsTable"/> (after <see cref="CreateDays"/>): runs, their terms, the underlying's
-    /// price at the trigger, and the move the underlying explains (docs/consolidation.md, "Explained move"). Only
-    /// contract-days whose highest close is above take part (the others cannot have an event), and the windows partition by the contract-day's integer id rather than by ticker and date, so
-    /// the sort compares numbers, not strings (docs/scanner.md).
+    /// Adds to <see cref="RunsTable"/> the runs of the contract-days of <paramref name="dates"/> (every scanned date
+    /// when null), after <see cref="InsertDays"/>, by gaps and islands. Only contract-days whose highest close is
+    /// above take part (the others cannot have an event), and the windows partition by the contract-day's integer
+    /// id rather than by ticker and date, so the sort compares numbers, not strings (docs/scanner.md).
     /// </summary>
-    /// <param name="options">What to scan.</param>
-    /// <param name="withMinutes">False when the session has no <c>option_minutes</c> view: the explaining columns are NULL.</param>
-    public static string CreateEvents(MomentumScanOptions options, bool withMinutes = true) => $"""
-        CREATE OR REPLACE TEMP TABLE {EventsTable} AS
+    public static string InsertRuns(MomentumScanOptions options, IReadOnlyCollection<DateOnly>? dates = null) => $"""
+        INSERT INTO {RunsTable}
         WITH bars AS (
             SELECT d.day_id, b.ts, b.close, d.reference
             FROM option_bars_1m b JOIN (SELECT * FROM {DaysTable} WHERE {Above("peak_close", options)}) d
                 ON b.ticker = d.ticker AND b.date = d.date
-            WHERE {Filter(options, "b.")}
+            WHERE {Filter(options, "b.", dates)}
         ),
         numbered AS (
             SELECT day_id, ts, close, reference, row_number() OVER (PARTITION BY day_id ORDER BY ts) AS bar_no
@@ -76,19 +92,35 @@ public static class MomentumQueries
             WHERE {Above("close", options)}
         ),
         runs AS (
-            SELECT day_id, run, min(ts) AS trigger_ts, max(ts) AS last_ts, count(*) AS duration,
+            SELECT day_id, min(ts) AS trigger_ts, max(ts) AS last_ts, count(*) AS duration,
                    any_value(reference) AS reference, arg_min(close, ts) AS trigger_close, max(close) AS peak_close
             FROM above
             GROUP BY day_id, run
-        ),
-        peaks AS (
-            SELECT a.day_id, a.run, min(a.ts) AS peak_ts
-            FROM above a JOIN runs r ON a.day_id = r.day_id AND a.run = r.run AND a.close = r.peak_close
-            GROUP BY a.day_id, a.run
+        )
+        SELECT d.ticker, d.date, r.trigger_ts, r.last_ts, r.duration, r.reference, r.trigger_close, r.peak_close
+        FROM runs r JOIN {DaysTable} d USING (day_id)
+        """;
+
+    /// <summary>
+    /// Fills <see cref="EventsTable"/> from <see cref="RunsTable"/>: each run with its contract's terms, the
+    /// underlying's price at the trigger (two ASOF joins over the few events), and the move the underlying
+    /// explains (docs/consolidation.md, "Explained move") from <c>option_minutes</c> at the contract-day's first
+    /// bar and the run's first peak bar.
+    /// </summary>
+    /// <param name="options">What to scan.</param>
+    /// <param name="withMinutes">False when the session has no <c>option_minutes</c> view: the explaining columns are NULL.</param>
+    public static string CreateEvents(MomentumScanOptions options, bool withMinutes = true) => $"""
+        CREATE OR REPLACE TEMP TABLE {EventsTable} AS
+        WITH peaks AS (
+            SELECT r.ticker, r.trigger_ts, min(b.ts) AS peak_ts
+            FROM {RunsTable} r JOIN option_bars_1m b
+                ON b.ticker = r.ticker AND b.date = r.date AND b.ts BETWEEN r.trigger_ts AND r.last_ts AND b.close = r.peak_close
+            WHERE {Filter(options, "b.")}
+            GROUP BY r.ticker, r.trigger_ts
         ),
         events AS (
-            SELECT r.*, p.peak_ts, d.ticker, d.date, d.underlying, d.expiry, d.option_right, d.strike, d.first_ts
-            FROM runs r JOIN peaks p USING (day_id, run) JOIN {DaysTable} d USING (day_id)
+            SELECT r.*, p.peak_ts, d.underlying, d.expiry, d.option_right, d.strike, d.first_ts
+            FROM {RunsTable} r JOIN {DaysTable} d USING (ticker, date) LEFT JOIN peaks p USING (ticker, trigger_ts)
         ),
         explained AS (
             SELECT e.*, {Finite("ro.delta")} AS delta, {Finite("ro.gamma")} AS gamma, po.spot - ro.spot AS spot_move
@@ -162,11 +194,13 @@ public static class MomentumQueries
     private static string Above(string close, MomentumScanOptions options) =>
         $"{close} >= reference * (1 + {Number(options.Threshold)}) * (1 - {Number(TieTolerance)})";
 
-    private static string Filter(MomentumScanOptions options, string alias = "")
+    /// <summary>The scanned bars: the underlying's options in the range, and only <paramref name="dates"/> when given.</summary>
+    public static string Filter(MomentumScanOptions options, string alias = "", IReadOnlyCollection<DateOnly>? dates = null)
     {
         var filter = $"{alias}underlying = {SqlText.Literal(options.Underlying)}";
         if (options.From is { } from) filter += $" AND {alias}date >= {SqlText.Date(from)}";
         if (options.To is { } to) filter += $" AND {alias}date <= {SqlText.Date(to)}";
+        if (dates is not null) filter += $" AND {alias}date IN ({(dates.Count == 0 ? "NULL" : string.Join(", ", dates.Select(SqlText.Date)))})";
         return filter;
     }
 

@@ -4,8 +4,9 @@ using Spx.Research.Lake;
 namespace Spx.Research.Scanning;
 
 /// <summary>
-/// Runs the momentum scan (<see cref="MomentumQueries"/>) on a lake session and reads back the summary, the
-/// events and the dates scanned. The work is DuckDB's; this class only orders the steps and reads the rows.
+/// Runs the momentum scan on a lake session and reads back the summary, the events and the dates scanned: the runs
+/// come from <see cref="MomentumKernelScan"/> (or all-SQL <see cref="MomentumQueries"/> when asked), the terms, the
+/// underlying's price, the explained move and the summary from SQL over the small tables. This class only orders the steps and reads the rows.
 /// </summary>
 public static class MomentumScanner
 {
@@ -14,13 +15,23 @@ public static class MomentumScanner
     /// <summary>Scans <paramref name="lake"/>'s <c>option_bars_1m</c>; writes nothing to the lake.</summary>
     /// <exception cref="ArgumentException">The options cannot describe a scan (the message names the value).</exception>
     /// <exception cref="LakeNotFoundException">There is no lake at the session's path.</exception>
-    public static MomentumScan Run(LakeSession lake, MomentumScanOptions options)
+    public static MomentumScan Run(LakeSession lake, MomentumScanOptions options) => Run(lake, options, MomentumScanPath.Kernel);
+
+    /// <summary>Scans the <paramref name="path"/> way (both give the same scan; <see cref="MomentumScanPath.Sql"/> is the slower reference).</summary>
+    /// <inheritdoc cref="Run(LakeSession, MomentumScanOptions)"/>
+    public static MomentumScan Run(LakeSession lake, MomentumScanOptions options, MomentumScanPath path)
     {
         options.Validate();
-        // The delegate may run twice (a writer swapped a partition meanwhile): it rebuilds both temp tables.
+        // The delegate may run twice (a writer swapped a partition meanwhile): it rebuilds the temp tables.
         return lake.Run(connection =>
         {
-            connection.ExecuteNonQuery(MomentumQueries.CreateDays(options));
+            connection.ExecuteNonQuery(MomentumQueries.CreateTables());
+            if (path == MomentumScanPath.Kernel) MomentumKernelScan.Fill(connection, options);
+            else
+            {
+                connection.ExecuteNonQuery(MomentumQueries.InsertDays(options));
+                connection.ExecuteNonQuery(MomentumQueries.InsertRuns(options));
+            }
             connection.ExecuteNonQuery(MomentumQueries.CreateEvents(options, lake.Views.Contains(Consolidation.ConsolidationDatasets.OptionMinutes.Name)));
             var summary = ReadSummary(connection, options);
             return new MomentumScan(summary, ReadEvents(connection), ReadDates(connection));

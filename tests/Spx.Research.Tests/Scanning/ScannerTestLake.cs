@@ -29,24 +29,33 @@ internal sealed class ScannerTestLake : IDisposable
     public void WriteOptionBars(DateOnly day, IReadOnlyList<(string Ticker, Bar[] Bars)> contracts)
     {
         using var writer = _lake.Writer();
-        writer.ReplacePartition("option_bars_1m", day, LakeSource.FromAppender(appender =>
-        {
-            foreach (var (text, bars) in contracts)
-            {
-                var ticker = OptionTicker.Parse(text);
-                foreach (var bar in bars)
-                {
-                    appender.CreateRow()
-                        .AppendValue(text).AppendValue(ticker.Underlying).AppendValue(ticker.Expiry)
-                        .AppendValue(ticker.Right == OptionRight.Put ? "P" : "C").AppendValue((double)ticker.Strike)
-                        .AppendValue(At(day, bar.Minute)).AppendValue(bar.Open).AppendValue(Math.Max(bar.Open, bar.Close))
-                        .AppendValue(Math.Min(bar.Open, bar.Close)).AppendValue(bar.Close).AppendValue(10L)
-                        .AppendValue((double?)null).AppendValue((long?)null)
-                        .EndRow();
-                }
-            }
-        }));
+        writer.ReplacePartition("option_bars_1m", day, OptionBars(day, contracts));
     }
+
+    /// <summary>Adds one more file of bars to the <paramref name="day"/> partition (as a stream's appends do before compaction).</summary>
+    public void AppendOptionBars(DateOnly day, IReadOnlyList<(string Ticker, Bar[] Bars)> contracts)
+    {
+        using var writer = _lake.Writer();
+        writer.AppendToPartition("option_bars_1m", day, OptionBars(day, contracts));
+    }
+
+    private static LakeSource OptionBars(DateOnly day, IReadOnlyList<(string Ticker, Bar[] Bars)> contracts) => LakeSource.FromAppender(appender =>
+    {
+        foreach (var (text, bars) in contracts)
+        {
+            var ticker = OptionTicker.Parse(text);
+            foreach (var bar in bars)
+            {
+                appender.CreateRow()
+                    .AppendValue(text).AppendValue(ticker.Underlying).AppendValue(ticker.Expiry)
+                    .AppendValue(ticker.Right == OptionRight.Put ? "P" : "C").AppendValue((double)ticker.Strike)
+                    .AppendValue(At(day, bar.Minute)).AppendValue(bar.Open).AppendValue(Math.Max(bar.Open, bar.Close))
+                    .AppendValue(Math.Min(bar.Open, bar.Close)).AppendValue(bar.Close).AppendValue(10L)
+                    .AppendValue((double?)null).AppendValue((long?)null)
+                    .EndRow();
+            }
+        }
+    });
 
     /// <summary>Underlying bars (<c>stock_bars_1s</c> or <c>stock_bars_1m</c>) at <paramref name="offsets"/> after 09:30 New York, closing at the given prices.</summary>
     public void WriteStockBars(string dataset, DateOnly day, string ticker, params (TimeSpan Offset, double Close)[] bars)

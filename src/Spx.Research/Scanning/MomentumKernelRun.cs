@@ -1,0 +1,5 @@
+namespace Spx.Research.Scanning;
+
+/// <summary>One maximal run of above bars as <see cref="MomentumKernel"/> found it: <see cref="MomentumQueries.RunsTable"/>'s columns, the ticker as DuckDB's <c>hash(ticker)</c>. Dates are Arrow day numbers, instants Unix microseconds.</summary>
+internal readonly record struct MomentumKernelRun(
+    ulong TickerHash, int Date, long TriggerTs, long LastTs, long Duration, double Reference, double TriggerClose, double PeakClose);
