@@ -6,7 +6,6 @@ namespace Spx.Research.Tests.ScannerReport;
 /// <summary>
 /// A small lake for the report tests, written with the real lake writer: one SPY contract-day with two momentum
 /// events, SPY minute bars, one hostile news headline and, optionally, <c>option_minutes</c> rows for a surface.
-/// <c>option_minutes</c> is declared here with the columns the report reads when the default registry lacks it.
 /// </summary>
 internal static class ReportLake
 {
@@ -17,17 +16,7 @@ internal static class ReportLake
 
     public const string HostileTicker = "O:SPY<script>window.__pwned=3</script>";
 
-    public static DatasetRegistry Registry { get; } = DatasetRegistry.Default.Contains("option_minutes")
-        ? DatasetRegistry.Default
-        : DatasetRegistry.Default.Register(new DatasetSchema(
-            "option_minutes",
-            "Test stand-in for the consolidated dataset: the columns the scanner report reads.",
-            [
-                Required("ticker", "VARCHAR"), Required("underlying", "VARCHAR"), Required("expiry", "DATE"),
-                Required("ts", "TIMESTAMPTZ"), Optional("moneyness", "DOUBLE"), Optional("iv", "DOUBLE"),
-            ],
-            key: ["ticker", "ts"],
-            sessionDateColumn: "ts"));
+    public static DatasetRegistry Registry => DatasetRegistry.Default;
 
     public static void Write(string root, bool withMinutes)
     {
@@ -55,9 +44,16 @@ internal static class ReportLake
     /// <summary>Two expiries × 31 strikes at one minute, IV rising away from the money, plus one unsolved (NaN) row.</summary>
     private static void WriteMinutes(LakeWriter writer) =>
         writer.ReplacePartition("option_minutes", Day, LakeSource.FromSql("""
-            SELECT 'O:SPY' || strftime(e, '%y%m%d') || 'C' || k AS ticker, 'SPY' AS underlying, e AS expiry,
-                   TIMESTAMPTZ '2025-03-03 15:00:00+00' AS ts, k / 580.0 AS moneyness,
-                   CASE WHEN k = 600 THEN CAST('NaN' AS DOUBLE) ELSE 0.18 + abs(k / 580.0 - 1) + (e - DATE '2025-03-03') / 1000.0 END AS iv
+            SELECT 'O:SPY' || strftime(e, '%y%m%d') || 'C' || lpad(CAST(k * 1000 AS VARCHAR), 8, '0') AS ticker, 'SPY' AS underlying, e AS expiry,
+                   'C' AS option_right, CAST(k AS DOUBLE) AS strike, TIMESTAMPTZ '2025-03-03 15:00:00+00' AS ts,
+                   1.0 AS open, 1.0 AS high, 1.0 AS low, 1.0 AS close, CAST(10 AS BIGINT) AS volume,
+                   CAST(NULL AS DOUBLE) AS vwap, CAST(NULL AS BIGINT) AS trades, 580.0 AS spot, CAST(NULL AS DOUBLE) AS vix,
+                   CAST(NULL AS VARCHAR) AS news_id, CAST(NULL AS VARCHAR) AS news_sentiment, k / 580.0 AS moneyness, 0.01 AS t_years,
+                   CASE WHEN k = 600 THEN CAST('NaN' AS DOUBLE) ELSE 0.18 + abs(k / 580.0 - 1) + (e - DATE '2025-03-03') / 1000.0 END AS iv,
+                   CASE WHEN k = 600 THEN 'below_intrinsic' ELSE 'solved' END AS iv_status,
+                   0.5 AS delta, 0.01 AS gamma, -0.1 AS theta_per_day, 0.2 AS vega_per_point, 0.05 AS rho_per_point,
+                   CAST(NULL AS DOUBLE) AS ret_1m, CAST(NULL AS DOUBLE) AS ret_5m, CAST(NULL AS DOUBLE) AS ret_15m,
+                   CAST(10 AS BIGINT) AS volume_5m, CAST(10 AS BIGINT) AS volume_15m
             FROM (VALUES (DATE '2025-03-07'), (DATE '2025-03-14')) v(e), range(570, 601) r(k)
             """));
 }
