@@ -146,7 +146,7 @@ public static class IngestBackfillCommand
 
     /// <summary>The job record's checkpoint: the progress line and the checkpoint file.</summary>
     private static string CheckpointLine(Backfill backfill) =>
-        $"{IngestProgressLines.Format(backfill.Progress.Snapshot())}; checkpoint {backfill.Checkpoint.Path}";
+        $"{IngestProgressLines.Format(backfill.Progress.Snapshot()).Replace("spx: ingest: ", "", StringComparison.Ordinal)}; checkpoint {backfill.Checkpoint.Path}";
 
     private static ResultTable Summary(BackfillReport report)
     {
