@@ -33,7 +33,8 @@ public sealed class StreamWiringTests : IDisposable
 
         await using var replay = new PolygonSimulator(new SimulatorOptions
         {
-            LakeRoot = served, Speed = ReplaySpeed.Max, ClockStart = Open, ReplayFor = TimeSpan.FromMinutes(30),
+            // No ReplayFor: the replay must run past --until plus the drain for the stream to stop by event time.
+            LakeRoot = served, Speed = ReplaySpeed.Max, ClockStart = Open,
             Faults = new FaultPlan(5, [new FaultRule("news", FaultNames.DriftAdded)]),
         });
         var url = (await replay.StartAsync()).ToString().TrimEnd('/');
