@@ -108,7 +108,8 @@ public static class IngestStreamCommand
                 : clock is not null ? clock : await Monitor.Clock.ServerClock.ReadOnceAsync(rest, cancellationToken: stop);
             var today = NewYorkTime.LocalDate(time.GetUtcNow());
             var (list, from) = ContractList.Load(Contracts, layout, today, Settings.Tickers);
-            if (list.Count == 0 && string.IsNullOrWhiteSpace(Contracts))
+            // Not on a closed day: the recorder then says why it does not stream (or, --outside-hours, streams no options).
+            if (list.Count == 0 && string.IsNullOrWhiteSpace(Contracts) && NyseCalendar.Default.IsSession(today))
                 (list, from) = (await Discovery(rest, layout, Write).DiscoverAsync(today, Settings.Tickers, stop), "discovery");
             Write($"option contracts: {list.Count} from {from}");
             using var job = new JobRegistry(layout).Start("stream", IngestJobBeat.Arguments());
