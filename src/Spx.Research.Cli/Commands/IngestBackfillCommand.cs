@@ -64,6 +64,7 @@ public static class IngestBackfillCommand
             using var job = new JobRegistry(layout).Start("backfill", IngestJobBeat.Arguments());
             job.Metrics = backfill.Metrics.Snapshots;
             backfill.StopRequested = () => job.IsStopRequested;
+            backfill.AbandonDownloads = job.StopRequested;
             var report = await RunAsJob(backfill, job, errors, settings.Ingest.ProgressInterval, ct);
             ResultWriter.Write(Summary(report), parse.GetValue(format), parse.InvocationConfiguration.Output);
             foreach (var failure in report.Failures.Concat(report.NoData)) errors.WriteLine($"spx: error: {failure}");

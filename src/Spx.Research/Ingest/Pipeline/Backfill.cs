@@ -60,6 +60,13 @@ public sealed class Backfill
         set => _runner.StopRequested = value;
     }
 
+    /// <summary>Cancelled on a stop request: downloads in flight are abandoned, not recorded (see <see cref="UnitRunner.Abandon"/>).</summary>
+    public CancellationToken AbandonDownloads
+    {
+        get => _runner.Abandon;
+        set => _runner.Abandon = value;
+    }
+
     /// <summary>Every unit of the request, day by day.</summary>
     public IReadOnlyList<WorkUnit> Plan() => [.. Days().SelectMany(UnitsOf)];
 

@@ -23,6 +23,12 @@ public sealed class UnitRunner(LakeLayout lake, IngestCheckpoint checkpoint, Uni
     /// <summary>Asked before each unit starts: true leaves the rest for a later run (<c>spx ingest stop</c>).</summary>
     public Func<bool> StopRequested { get; set; } = () => false;
 
+    /// <summary>
+    /// Cancelled by a stop request: downloads in flight are abandoned (nothing of them was stored or recorded, so a later
+    /// run does them again), so a stop on a slow plan does not wait for minutes of rate-limited requests.
+    /// </summary>
+    public CancellationToken Abandon { get; set; }
+
     /// <summary>Units left for a later run because a stop was requested.</summary>
     public int NotRun => Volatile.Read(ref _notRun);
 
@@ -50,7 +56,9 @@ public sealed class UnitRunner(LakeLayout lake, IngestCheckpoint checkpoint, Uni
         {
             progress.Started(unit);
             var started = time.GetTimestamp();
-            var parts = await download(ct).ConfigureAwait(false);
+            IReadOnlyList<UnitRows> parts;
+            using (var downloading = CancellationTokenSource.CreateLinkedTokenSource(ct, Abandon))
+                parts = await download(downloading.Token).ConfigureAwait(false);
             var downloaded = time.GetTimestamp();
             var files = new List<string>();
             foreach (var rows in parts) files.AddRange(await store.Write(rows, unit.Ticker, unit.Day, overwrite, ct).ConfigureAwait(false));
