@@ -107,15 +107,10 @@ public static class IngestStreamCommand
             TimeProvider time = !ServerClock ? TimeProvider.System
                 : clock is not null ? clock : await Monitor.Clock.ServerClock.ReadOnceAsync(rest, cancellationToken: stop);
             var today = NewYorkTime.LocalDate(time.GetUtcNow());
-            var (list, from) = ContractList.Load(Contracts, layout, today, Settings.Tickers);
-            // Not on a closed day: the recorder then says why it does not stream (or, --outside-hours, streams no options).
-            if (list.Count == 0 && string.IsNullOrWhiteSpace(Contracts) && NyseCalendar.Default.IsSession(today))
-                (list, from) = (await Discovery(rest, layout, Write).DiscoverAsync(today, Settings.Tickers, stop), "discovery");
-            Write($"option contracts: {list.Count} from {from}");
+            var list = await ContractsAsync(rest, layout, today, Write, stop);
             using var job = new JobRegistry(layout).Start("stream", IngestJobBeat.Arguments());
             var metrics = new SourceMetricsSet(TimeProvider.System, IngestJobBeat.Thresholds(Ingest));
             job.Metrics = metrics.Snapshots;
-            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, job.StopRequested);
             var recorder = new StreamRecorder(new StreamRecorderOptions
             {
                 Settings = Settings,
@@ -130,8 +125,26 @@ public static class IngestStreamCommand
                 Metrics = metrics,
                 Log = Write,
             });
+            return await RecordAsJob(recorder, job, $"session {today:yyyy-MM-dd}: checkpoint {StreamState.CheckpointFile(Lake)}", stop);
+        }
+
+        /// <summary>The given or stored contracts; on a session day with neither, the stream's own discovery (docs/streaming.md).</summary>
+        private async Task<IReadOnlyList<string>> ContractsAsync(PolygonRestClient rest, LakeLayout layout, DateOnly today, Action<string> log, CancellationToken stop)
+        {
+            var (list, from) = ContractList.Load(Contracts, layout, today, Settings.Tickers);
+            // Not on a closed day: the recorder then says why it does not stream (or, --outside-hours, streams no options).
+            if (list.Count == 0 && string.IsNullOrWhiteSpace(Contracts) && NyseCalendar.Default.IsSession(today))
+                (list, from) = (await Discovery(rest, layout, log).DiscoverAsync(today, Settings.Tickers, stop), "discovery");
+            log($"option contracts: {list.Count} from {from}");
+            return list;
+        }
+
+        /// <summary>Records until the end, a signal or <c>spx ingest stop</c>, keeping the job record current; ends it finished or stopped.</summary>
+        private static async Task<StreamSummary> RecordAsJob(StreamRecorder recorder, JobHandle job, string checkpoint, CancellationToken stop)
+        {
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, job.StopRequested);
             using var beating = new CancellationTokenSource();
-            var beat = IngestJobBeat.Run(job, () => $"session {today:yyyy-MM-dd}: checkpoint {StreamState.CheckpointFile(Lake)}", beating.Token);
+            var beat = IngestJobBeat.Run(job, () => checkpoint, beating.Token);
             try
             {
                 var summary = await recorder.RunAsync(stopping.Token);
