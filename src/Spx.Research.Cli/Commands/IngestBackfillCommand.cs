@@ -2,7 +2,9 @@ using System.CommandLine;
 using Spx.Research.Cli.Output;
 using Spx.Research.Cli.Parsing;
 using Spx.Research.Configuration;
+using Spx.Research.Ingest.Jobs;
 using Spx.Research.Ingest.Pipeline;
+using Spx.Research.Ingest.Quality;
 using Spx.Research.Ingest.Units;
 using Spx.Research.Lake;
 using Spx.Research.Polygon;
@@ -12,7 +14,9 @@ namespace Spx.Research.Cli.Commands;
 
 /// <summary>
 /// <c>spx ingest backfill</c>: history into the lake, unit by unit, resumable after a kill (docs/ingest.md).
-/// Exit 0 when every unit is stored, 1 when some failed (one line each, what was stored kept), 2 for usage errors.
+/// Exit 0 when every unit is stored (or a stop request left the rest for a rerun), 1 when some failed (one line each,
+/// what was stored kept), 2 for usage errors. It runs as a job (<c>spx ingest status</c>, <c>spx ingest stop</c>), its
+/// writes apply the bar rules, and its REST results are watched for schema drift (docs/data-quality.md).
 /// </summary>
 public static class IngestBackfillCommand
 {
@@ -50,16 +54,22 @@ public static class IngestBackfillCommand
         command.SetAction(async (parse, ct) =>
         {
             var settings = CliConfiguration.Of(parse).Settings;
-            var request = Request(parse, settings.Ingest);
+            var request = Request(parse, settings.Ingest) with { Thresholds = IngestJobBeat.Thresholds(settings.Ingest) };
             var layout = new LakeLayout(CommonOptions.ResolveLake(parse, lake));
             var errors = parse.InvocationConfiguration.Error;
             using var limiter = new CountingRateLimiter(ApiParsing.ParsePlan(parse.GetValue(Plan) ?? settings.Ingest.Plan, BaseUri(parse, settings)).CreateLimiter());
-            using var client = new PolygonRestClient(ClientOptions(parse, settings, limiter, errors));
+            var drift = new SchemaDriftMonitor(layout, TimeProvider.System, line => errors.WriteLine($"spx: warning: {line}"));
+            using var client = new PolygonRestClient(ClientOptions(parse, settings, limiter, errors) with { ResultObserver = drift.Observe });
             var backfill = new Backfill(client, limiter, layout, request);
-            var report = await RunWithProgress(backfill, errors, settings.Ingest.ProgressInterval, ct);
+            using var job = new JobRegistry(layout).Start("backfill", IngestJobBeat.Arguments());
+            job.Metrics = backfill.Metrics.Snapshots;
+            backfill.StopRequested = () => job.IsStopRequested;
+            backfill.AbandonDownloads = job.StopRequested;
+            var report = await RunAsJob(backfill, job, errors, settings.Ingest.ProgressInterval, ct);
             ResultWriter.Write(Summary(report), parse.GetValue(format), parse.InvocationConfiguration.Output);
             foreach (var failure in report.Failures.Concat(report.NoData)) errors.WriteLine($"spx: error: {failure}");
-            return report.Complete ? ExitCodes.Ok : ExitCodes.Failure;
+            if (report.Stopped) errors.WriteLine($"spx: stopped on request ({job.Id}); run the same command again to finish");
+            return report.Failures.Count == 0 && report.NoData.Count == 0 ? ExitCodes.Ok : ExitCodes.Failure;
         });
         return command;
     }
@@ -110,29 +120,41 @@ public static class IngestBackfillCommand
         };
     }
 
-    private static async Task<BackfillReport> RunWithProgress(Backfill backfill, TextWriter errors, TimeSpan interval, CancellationToken ct)
+    /// <summary>Runs the backfill with its progress lines and job beat; the job ends finished, stopped or failed.</summary>
+    private static async Task<BackfillReport> RunAsJob(Backfill backfill, JobHandle job, TextWriter errors, TimeSpan interval, CancellationToken ct)
     {
         var terminal = errors == Console.Error && !Console.IsErrorRedirected;
         using var stop = new CancellationTokenSource();
         var printer = IngestProgressLines.Print(backfill.Progress, errors, terminal, interval, stop.Token);
+        var beat = IngestJobBeat.Run(job, () => CheckpointLine(backfill), stop.Token);
         try
         {
-            return await backfill.RunAsync(ct);
+            var report = await backfill.RunAsync(ct);
+            job.Checkpoint(CheckpointLine(backfill));
+            if (report.Stopped) job.End(JobState.Stopped, $"stopped on request after {report.Totals.Finished} of {report.Totals.Units} units; the same command resumes");
+            else if (report.Complete) job.End(JobState.Finished);
+            else job.End(JobState.Failed, report.Failures.Concat(report.NoData).First());
+            return report;
         }
         finally
         {
             await stop.CancelAsync();
             await printer;
+            await beat;
             errors.WriteLine(IngestProgressLines.Format(backfill.Progress.Snapshot()));
         }
     }
+
+    /// <summary>The job record's checkpoint: the progress line and the checkpoint file.</summary>
+    private static string CheckpointLine(Backfill backfill) =>
+        $"{IngestProgressLines.Format(backfill.Progress.Snapshot()).Replace("spx: ingest: ", "", StringComparison.Ordinal)}; checkpoint {backfill.Checkpoint.Path}";
 
     private static ResultTable Summary(BackfillReport report)
     {
         var t = report.Totals;
         return new ResultTable(
-            ["units", "stored", "already_stored", "failed", "rows", "requests", "elapsed_s", "download_s", "write_s", "checkpoint"],
-            [[t.Units, t.Done, t.Skipped, t.Failed, t.Rows, t.Requests, Math.Round(t.Elapsed.TotalSeconds, 3),
+            ["units", "stored", "already_stored", "failed", "quarantined", "rows", "requests", "elapsed_s", "download_s", "write_s", "checkpoint"],
+            [[t.Units, t.Done, t.Skipped, t.Failed, report.Quarantined, t.Rows, t.Requests, Math.Round(t.Elapsed.TotalSeconds, 3),
               Math.Round(t.Download.TotalSeconds, 3), Math.Round(t.Write.TotalSeconds, 3), report.Checkpoint]]);
     }
 }

@@ -4,6 +4,9 @@ using System.Runtime.InteropServices;
 using Spx.Research.Cli.Output;
 using Spx.Research.Cli.Parsing;
 using Spx.Research.Configuration;
+using Spx.Research.Ingest.Discovery;
+using Spx.Research.Ingest.Jobs;
+using Spx.Research.Ingest.Quality;
 using Spx.Research.Ingest.Streaming;
 using Spx.Research.Lake;
 using Spx.Research.Market;
@@ -16,7 +19,9 @@ namespace Spx.Research.Cli.Commands;
 /// <summary>
 /// <c>spx ingest stream [--tickers SPY] [--base-url URL] [--lake DIR] [--outside-hours] [--until HH:MM] [--contracts FILE|list]
 /// [--server-clock]</c>: records the session's aggregates and news into the lake until the close (docs/streaming.md).
-/// Ctrl+C or SIGTERM stop it after writing everything received (exit 0). Progress lines go to stderr, the summary to stdout.
+/// Ctrl+C, SIGTERM or <c>spx ingest stop JOB</c> stop it after writing everything received (exit 0). Progress lines go
+/// to stderr, the summary to stdout. It runs as a job with per-dataset metrics, applies the bar rules, watches the news
+/// results for schema drift, and discovers the day's contracts itself when nothing names them (docs/data-quality.md).
 /// </summary>
 public static class IngestStreamCommand
 {
@@ -52,6 +57,7 @@ public static class IngestStreamCommand
                 CommonOptions.ResolveLake(parse, lake),
                 parse.GetValue(baseUrl) is { Length: > 0 } url ? ApiParsing.ParseBaseUrl(url) : configured.Api.BaseUrl,
                 configured.Api,
+                configured.Ingest,
                 ApiKey.FromEnvironment() ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)}"),
                 parse.GetValue(contracts), parse.GetValue(until), parse.GetValue(outsideHours), parse.GetValue(serverClock),
                 parse.InvocationConfiguration.Error);
@@ -80,12 +86,14 @@ public static class IngestStreamCommand
     }
 
     private sealed record Run(
-        IngestStreamSettings Settings, string Lake, Uri BaseUri, ApiSettings Api, ApiKey Key,
+        IngestStreamSettings Settings, string Lake, Uri BaseUri, ApiSettings Api, IngestSettings Ingest, ApiKey Key,
         string? Contracts, TimeOnly? Until, bool OutsideHours, bool ServerClock, TextWriter Log)
     {
         public async Task<StreamSummary> ExecuteAsync(CancellationToken stop)
         {
             void Write(string line) { lock (Log) Log.WriteLine($"spx: {line}"); }
+            var layout = new LakeLayout(Lake);
+            var drift = new SchemaDriftMonitor(layout, TimeProvider.System, line => Write($"warning: {line}"));
             using var rest = new PolygonRestClient(new PolygonClientOptions(Key)
             {
                 BaseUri = BaseUri,
@@ -93,13 +101,16 @@ public static class IngestStreamCommand
                 Retry = RetrySettings.Default with { MaxRetries = Api.Retries },
                 RatePlan = BaseUri.IsLoopback || Api.Plan.Equals("unlimited", StringComparison.OrdinalIgnoreCase) ? RatePlan.Unlimited : RatePlan.Free,
                 OnRetry = notice => Write(RetryLines.Rest(notice, Api.Retries + 1)),
+                ResultObserver = drift.Observe,
             });
             await using var clock = ServerClock ? await FollowAsync(rest, Write, stop) : null;
             TimeProvider time = !ServerClock ? TimeProvider.System
                 : clock is not null ? clock : await Monitor.Clock.ServerClock.ReadOnceAsync(rest, cancellationToken: stop);
             var today = NewYorkTime.LocalDate(time.GetUtcNow());
-            var (list, from) = ContractList.Load(Contracts, new LakeLayout(Lake), today, Settings.Tickers);
-            Write($"option contracts: {list.Count} from {from}");
+            var list = await ContractsAsync(rest, layout, today, Write, stop);
+            using var job = new JobRegistry(layout).Start("stream", IngestJobBeat.Arguments());
+            var metrics = new SourceMetricsSet(TimeProvider.System, IngestJobBeat.Thresholds(Ingest));
+            job.Metrics = metrics.Snapshots;
             var recorder = new StreamRecorder(new StreamRecorderOptions
             {
                 Settings = Settings,
@@ -111,10 +122,44 @@ public static class IngestStreamCommand
                 Until = Until,
                 OutsideHours = OutsideHours,
                 Clock = time,
+                Metrics = metrics,
                 Log = Write,
             });
-            return await recorder.RunAsync(stop);
+            return await RecordAsJob(recorder, job, $"session {today:yyyy-MM-dd}: checkpoint {StreamState.CheckpointFile(Lake)}", stop);
         }
+
+        /// <summary>The given or stored contracts; on a session day with neither, the stream's own discovery (docs/streaming.md).</summary>
+        private async Task<IReadOnlyList<string>> ContractsAsync(PolygonRestClient rest, LakeLayout layout, DateOnly today, Action<string> log, CancellationToken stop)
+        {
+            var (list, from) = ContractList.Load(Contracts, layout, today, Settings.Tickers);
+            // Not on a closed day: the recorder then says why it does not stream (or, --outside-hours, streams no options).
+            if (list.Count == 0 && string.IsNullOrWhiteSpace(Contracts) && NyseCalendar.Default.IsSession(today))
+                (list, from) = (await Discovery(rest, layout, log).DiscoverAsync(today, Settings.Tickers, stop), "discovery");
+            log($"option contracts: {list.Count} from {from}");
+            return list;
+        }
+
+        /// <summary>Records until the end, a signal or <c>spx ingest stop</c>, keeping the job record current; ends it finished or stopped.</summary>
+        private static async Task<StreamSummary> RecordAsJob(StreamRecorder recorder, JobHandle job, string checkpoint, CancellationToken stop)
+        {
+            using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, job.StopRequested);
+            using var beating = new CancellationTokenSource();
+            var beat = IngestJobBeat.Run(job, () => checkpoint, beating.Token);
+            try
+            {
+                var summary = await recorder.RunAsync(stopping.Token);
+                job.End(job.IsStopRequested ? JobState.Stopped : JobState.Finished, job.IsStopRequested ? "stopped on request after flushing and checkpointing" : null);
+                return summary;
+            }
+            finally
+            {
+                await beating.CancelAsync();
+                await beat;
+            }
+        }
+
+        private StreamContractDiscovery Discovery(PolygonRestClient rest, LakeLayout layout, Action<string> log) =>
+            new(rest, layout, new DiscoveryRule(DiscoveryRule.ParseExpiry(Ingest.Expiry), Ingest.StrikeBandPercent), Ingest.DiscoveryWindowDays, log);
     }
 
     /// <summary>
@@ -140,6 +185,6 @@ public static class IngestStreamCommand
             : throw new FormatException("is not a time of day: expected HH:MM (New York time), e.g. 15:45");
 
     private static ResultTable Table(StreamSummary summary) => new(
-        ["source", "session", "messages", "late", "rows_written", "connection", "last_event"],
-        [.. summary.Sources.Select(s => new object?[] { s.Source, summary.Session, s.TotalToday, s.Late, s.RowsWritten, s.Connection, s.LastEvent })]);
+        ["source", "session", "messages", "late", "rows_written", "quarantined", "connection", "last_event"],
+        [.. summary.Sources.Select(s => new object?[] { s.Source, summary.Session, s.TotalToday, s.Late, s.RowsWritten, s.Quarantined, s.Connection, s.LastEvent })]);
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Spx.Research.Ingest.Checkpoints;
 using Spx.Research.Ingest.Discovery;
 using Spx.Research.Ingest.Downloads;
+using Spx.Research.Ingest.Quality;
 using Spx.Research.Ingest.Units;
 using Spx.Research.Lake;
 using Spx.Research.Market;
@@ -22,6 +23,7 @@ public sealed class Backfill
     private readonly UnitDownloader _downloader;
     private readonly UnitRunner _runner;
     private readonly LakeInputs _inputs;
+    private readonly UnitStore _store;
     private readonly NyseCalendar _calendar = NyseCalendar.Default;
     private readonly Channel<OptionDay> _optionDays = Channel.CreateBounded<OptionDay>(new BoundedChannelOptions(2) { SingleWriter = true });
 
@@ -33,7 +35,9 @@ public sealed class Backfill
         Checkpoint = IngestCheckpoint.Open(lake, request.JobName);
         Progress = new BackfillProgress(Plan(), () => limiter.Granted, clock);
         _downloader = new UnitDownloader(client, new SemaphoreSlim(request.Parallelism, request.Parallelism), request.DiscoveryWindowDays);
-        _runner = new UnitRunner(lake, Checkpoint, new UnitStore(lake), Progress, request.Overwrite, clock);
+        _store = new UnitStore(lake);
+        Metrics = new SourceMetricsSet(clock, request.Thresholds);
+        _runner = new UnitRunner(lake, Checkpoint, _store, Progress, request.Overwrite, clock) { Metrics = Metrics };
         _inputs = new LakeInputs(lake);
     }
 
@@ -42,6 +46,26 @@ public sealed class Backfill
 
     /// <summary>The job's checkpoint.</summary>
     public IngestCheckpoint Checkpoint { get; }
+
+    /// <summary>Per-source figures: each unit's lake-write latency and rows, failed units (docs/data-quality.md).</summary>
+    public SourceMetricsSet Metrics { get; }
+
+    /// <summary>
+    /// Asked before each unit and each day (<c>spx ingest stop</c>): once true, units running finish and no new one
+    /// starts, so the checkpoint holds every stored unit and the same command later does the rest.
+    /// </summary>
+    public Func<bool> StopRequested
+    {
+        get => _runner.StopRequested;
+        set => _runner.StopRequested = value;
+    }
+
+    /// <summary>Cancelled on a stop request: downloads in flight are abandoned, not recorded (see <see cref="UnitRunner.Abandon"/>).</summary>
+    public CancellationToken AbandonDownloads
+    {
+        get => _runner.Abandon;
+        set => _runner.Abandon = value;
+    }
 
     /// <summary>Every unit of the request, day by day.</summary>
     public IReadOnlyList<WorkUnit> Plan() => [.. Days().SelectMany(UnitsOf)];
@@ -53,15 +77,24 @@ public sealed class Backfill
         var readers = Enumerable.Range(0, Math.Max(1, _request.Tickers.Count)).Select(_ => Task.Run(() => ReadOptionDays(ct), ct)).ToList();
         try
         {
-            foreach (var day in Days()) await RunDay(day, ct).ConfigureAwait(false);
+            foreach (var day in Days())
+            {
+                if (StopRequested()) break;
+                await RunDay(day, ct).ConfigureAwait(false);
+            }
         }
         finally
         {
             _optionDays.Writer.Complete();
         }
         await Task.WhenAll(readers).ConfigureAwait(false);
-        if (_request.Overwrite && _runner.Failures.Count == 0) Checkpoint.EndOverwrite();
-        return new BackfillReport(Progress.Snapshot(), _runner.Failures, NoData(), Checkpoint.Path);
+        var stopped = StopRequested() && Progress.Snapshot().Finished < Progress.Snapshot().Units;
+        if (_request.Overwrite && _runner.Failures.Count == 0 && !stopped) Checkpoint.EndOverwrite();
+        return new BackfillReport(Progress.Snapshot(), _runner.Failures, stopped ? [] : NoData(), Checkpoint.Path)
+        {
+            Quarantined = _store.Quarantined,
+            Stopped = stopped,
+        };
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spx.Research.Ingest.Discovery;
+using Spx.Research.Ingest.Quality;
 using Spx.Research.Ingest.Units;
 
 namespace Spx.Research.Ingest.Pipeline;
@@ -19,6 +20,9 @@ public sealed record BackfillRequest(
     int DiscoveryWindowDays = 7,
     string? Job = null)
 {
+    /// <summary>Warning limits and window of the per-source metrics (<c>ingest.quality</c>); null: the defaults.</summary>
+    public MetricThresholds? Thresholds { get; init; }
+
     /// <summary>The checkpoint's name: <see cref="Job"/>, else <c>backfill-SPY-QQQ</c>, so the same command finds its checkpoint again.</summary>
     public string JobName => Job ?? "backfill-" + string.Join("-", Tickers.Select(t => t.Replace(':', '_')));
 

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Spx.Research.Ingest.Downloads;
+using Spx.Research.Ingest.Quality;
 using Spx.Research.Lake;
+using Spx.Research.Market;
 
 namespace Spx.Research.Ingest.Pipeline;
 
@@ -8,11 +10,18 @@ namespace Spx.Research.Ingest.Pipeline;
 /// Stores a unit's rows in its partition with one atomic write. Normally an append: rows whose key is already
 /// stored are skipped, so a unit redone after a kill changes nothing. With overwrite, the partition is
 /// replaced by its other tickers' rows plus the new ones (history correction), one version swap. Returns the
-/// lake-relative files holding the partition afterwards, for the checkpoint.
+/// lake-relative files holding the partition afterwards, for the checkpoint. Bars are checked with the bar rules
+/// (<see cref="BarChecks"/>, docs/data-quality.md); a row that fails goes to the quarantine with its reason and is
+/// counted in <see cref="Quarantined"/>.
 /// </summary>
 public sealed class UnitStore(LakeLayout lake)
 {
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _partitions = new(StringComparer.Ordinal);
+    private readonly BarChecks _checks = new(NyseCalendar.Default);
+    private long _quarantined;
+
+    /// <summary>Rows this store sent to the quarantine so far.</summary>
+    public long Quarantined => Interlocked.Read(ref _quarantined);
 
     /// <summary>The quarantine file of one unit's rejects in its partition's quarantine folder: <c>unit-SPY</c>, <c>unit-I_VIX</c>.</summary>
     public static string QuarantineName(string ticker) => "unit-" + ticker.Replace(':', '_');
@@ -32,10 +41,11 @@ public sealed class UnitStore(LakeLayout lake)
         try
         {
             // Rejects are kept per unit, replaced when the unit is redone (after a kill, or an overwrite).
-            using var writer = new LakeWriter(lake, DatasetRegistry.Default, new LakeWriterOptions { QuarantineName = QuarantineName(ticker) });
+            using var writer = new LakeWriter(lake, DatasetRegistry.Default, _checks.Apply(new LakeWriterOptions { QuarantineName = QuarantineName(ticker) }));
             var result = overwrite
                 ? writer.ReplacePartition(rows.Dataset, day, ReplaceSlice(writer, rows, ticker, day), InvalidRows.Quarantine)
                 : writer.AppendToPartition(rows.Dataset, day, LakeSource.FromAppender(rows.Fill), InvalidRows.Quarantine);
+            Interlocked.Add(ref _quarantined, result.QuarantinedRows);
             return result.Files.Select(f => Path.GetRelativePath(lake.Root, f).Replace('\\', '/')).ToList();
         }
         finally

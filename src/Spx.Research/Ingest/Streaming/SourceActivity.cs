@@ -15,6 +15,7 @@ public sealed class SourceActivity(StreamSource source, TimeProvider? wall = nul
     private long _today;
     private long _late;
     private long _written;
+    private long _quarantined;
     private DateTimeOffset? _lastMessage;
     private DateTimeOffset? _lastEvent;
     private string _connection = "not connected";
@@ -23,9 +24,9 @@ public sealed class SourceActivity(StreamSource source, TimeProvider? wall = nul
     public StreamSource Source => source;
 
     /// <summary>Continues today's totals from a checkpoint written by an earlier run of the same session.</summary>
-    public void Resume(long today, long late, long written)
+    public void Resume(long today, long late, long written, long quarantined = 0)
     {
-        lock (_gate) (_today, _late, _written) = (today, late, written);
+        lock (_gate) (_today, _late, _written, _quarantined) = (today, late, written, quarantined);
     }
 
     /// <summary>Counts one message received at <paramref name="at"/> whose data starts at <paramref name="eventStart"/>.</summary>
@@ -48,10 +49,14 @@ public sealed class SourceActivity(StreamSource source, TimeProvider? wall = nul
         get { lock (_gate) return _lastWall; }
     }
 
-    /// <summary>Counts rows a flush stored (new keys only).</summary>
-    public void Wrote(long rows)
+    /// <summary>Counts rows a flush stored (new keys only) and rows it quarantined (bar and schema rules).</summary>
+    public void Wrote(long rows, long quarantined = 0)
     {
-        lock (_gate) _written += rows;
+        lock (_gate)
+        {
+            _written += rows;
+            _quarantined += quarantined;
+        }
     }
 
     /// <summary>Sets the connection's state: <c>connected</c>, <c>reconnected</c>, <c>closed</c>, <c>failed: …</c>, <c>polling</c>.</summary>
@@ -65,7 +70,7 @@ public sealed class SourceActivity(StreamSource source, TimeProvider? wall = nul
     {
         lock (_gate)
         {
-            var snapshot = new SourceSnapshot(source.Dataset, _window, _today, _late, _written, _lastMessage, _lastEvent, _connection);
+            var snapshot = new SourceSnapshot(source.Dataset, _window, _today, _late, _written, _lastMessage, _lastEvent, _connection, _quarantined);
             if (endWindow) _window = 0;
             return snapshot;
         }

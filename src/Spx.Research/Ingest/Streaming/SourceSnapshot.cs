@@ -1,6 +1,6 @@
 namespace Spx.Research.Ingest.Streaming;
 
-/// <summary>A source's numbers at one instant (see <see cref="SourceActivity"/>).</summary>
+/// <summary>A source's numbers at one instant (see <see cref="SourceActivity"/>); <paramref name="Quarantined"/>: rows the rules set aside.</summary>
 public sealed record SourceSnapshot(
     string Source,
     long MessagesInWindow,
@@ -9,4 +9,5 @@ public sealed record SourceSnapshot(
     long RowsWritten,
     DateTimeOffset? LastMessage,
     DateTimeOffset? LastEvent,
-    string Connection);
+    string Connection,
+    long Quarantined = 0);

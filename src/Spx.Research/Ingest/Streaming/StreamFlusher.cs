@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using Spx.Research.Ingest.Quality;
 using Spx.Research.Lake;
 
 namespace Spx.Research.Ingest.Streaming;
@@ -6,11 +8,12 @@ namespace Spx.Research.Ingest.Streaming;
 /// The single writer: takes rows from the <see cref="StreamBuffer"/> and writes them every
 /// <c>flush_seconds</c> or as soon as <c>flush_events</c> are waiting, whichever comes first; after each flush
 /// it counts the stored rows and saves the checkpoint. When the buffer is completed it writes the rest and ends,
-/// so a stop (SIGTERM) loses nothing already received.
+/// so a stop (SIGTERM) loses nothing already received. Each flush's write time and rows go to the per-source
+/// <paramref name="metrics"/> when given (the job record's commit latency and throughput).
 /// </summary>
 public sealed class StreamFlusher(
     StreamBuffer buffer, StreamLakeSink sink, IReadOnlyDictionary<StreamSource, SourceActivity> activity,
-    Action flushed, TimeSpan interval, int maxEvents, TimeProvider wall)
+    Action flushed, TimeSpan interval, int maxEvents, TimeProvider wall, SourceMetricsSet? metrics = null)
 {
     private readonly HashSet<(string Dataset, DateOnly Date)> _written = [];
 
@@ -59,10 +62,13 @@ public sealed class StreamFlusher(
     {
         if (batch.Count > 0)
         {
-            foreach (var result in sink.Write(batch))
+            var clock = Stopwatch.StartNew();
+            var results = sink.Write(batch);
+            foreach (var result in results)
             {
                 var source = batch.First(r => r.Dataset == result.Dataset).Source;
-                activity[source].Wrote(result.NewRows);
+                activity[source].Wrote(result.NewRows, result.QuarantinedRows);
+                metrics?.For(source.Dataset).Commit(clock.Elapsed, result.NewRows);
                 if (result.Changed) _written.Add((result.Dataset, result.Date));
             }
             Flushes++;

@@ -1,3 +1,4 @@
+using Spx.Research.Ingest.Quality;
 using Spx.Research.Lake;
 using Spx.Research.Polygon.WebSocket;
 
@@ -27,10 +28,11 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
         options.Log($"streaming the session of {window.Session.Date:yyyy-MM-dd} until {Market.NewYorkTime.ToLocal(window.Until):HH:mm} New York time: " +
                     string.Join(", ", plan.Select(p => $"{p.Name} {p.Topics.Count} topics")) + (options.NewsClient is null ? "" : $", news every {settings.NewsInterval}"));
 
-        using var writer = new LakeWriter(new LakeLayout(options.LakeRoot), DatasetRegistry.Default);
+        // The bar rules quarantine an impossible bar with its reason (docs/data-quality.md); the count is in the summary.
+        using var writer = new LakeWriter(new LakeLayout(options.LakeRoot), DatasetRegistry.Default, new BarChecks(options.Calendar, HoursWithLate()).Apply());
         var buffer = new StreamBuffer(settings.FlushEvents);
         var flusher = new StreamFlusher(buffer, new StreamLakeSink(writer), activity, () => Checkpoint(window, activity, stopped: false),
-            TimeSpan.FromSeconds(settings.FlushSeconds), settings.FlushEvents, options.Wall);
+            TimeSpan.FromSeconds(settings.FlushSeconds), settings.FlushEvents, options.Wall, options.Metrics);
         var flushing = Task.Run(flusher.RunAsync, CancellationToken.None);
         _ = flushing.ContinueWith(t => buffer.Fail(t.Exception!.InnerException!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         var heartbeat = new HeartbeatMonitor(options.LakeRoot, window, [.. activity.Values], () => buffer.Count,
@@ -161,11 +163,19 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
             writer.CompactPartition(dataset, date);
     }
 
+    /// <summary>The bar rules' hours, with each <c>_late</c> dataset allowed its source dataset's hours.</summary>
+    private static Dictionary<string, BarHours> HoursWithLate()
+    {
+        var hours = new Dictionary<string, BarHours>(BarChecks.DefaultHours, StringComparer.Ordinal);
+        foreach (var (dataset, allowed) in BarChecks.DefaultHours) hours[dataset + StreamDatasets.LateSuffix] = allowed;
+        return hours;
+    }
+
     private void Resume(RecordingWindow window, Dictionary<StreamSource, SourceActivity> activity)
     {
         if (StreamCheckpoint.Load(options.LakeRoot, window.Session.Date, options.Log) is not { } checkpoint) return;
         foreach (var saved in checkpoint.Sources)
-            if (activity.FirstOrDefault(a => a.Key.Dataset == saved.Source).Value is { } a) a.Resume(saved.TotalToday, saved.Late, saved.RowsWritten);
+            if (activity.FirstOrDefault(a => a.Key.Dataset == saved.Source).Value is { } a) a.Resume(saved.TotalToday, saved.Late, saved.RowsWritten, saved.Quarantined);
         options.Log($"continuing the counts of the checkpoint saved {checkpoint.SavedAt:yyyy-MM-ddTHH:mm:ssZ}");
     }
 

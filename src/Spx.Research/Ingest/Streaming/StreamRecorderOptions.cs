@@ -1,4 +1,5 @@
 using Spx.Research.Configuration;
+using Spx.Research.Ingest.Quality;
 using Spx.Research.Market;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
@@ -44,6 +45,9 @@ public sealed record StreamRecorderOptions
 
     /// <summary>The calendar of sessions, early closes and holidays.</summary>
     public NyseCalendar Calendar { get; init; } = NyseCalendar.Default;
+
+    /// <summary>Per-dataset commit figures for a job record; null keeps none.</summary>
+    public SourceMetricsSet? Metrics { get; init; }
 
     /// <summary>Where progress and warning lines go (one line each, key-free).</summary>
     public Action<string> Log { get; init; } = _ => { };
