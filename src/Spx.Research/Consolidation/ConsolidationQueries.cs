@@ -93,10 +93,13 @@ public static class ConsolidationQueries
     /// <summary>The day's rows in the dataset's columns: aligned ⋈ priced, plus <paramref name="kept"/> (other underlyings' stored rows).</summary>
     public static string Rows(IReadOnlyList<string> kept, string underlying)
     {
+        // The dataset's columns in declared order, so the writer can keep the staged table as is (no second copy).
         var fresh = $"""
-            SELECT a.* EXCLUDE (rn), p.iv,
+            SELECT a.ticker, a.underlying, a.expiry, a.option_right, a.strike, a.ts, a.open, a.high, a.low, a.close,
+                   a.volume, a.vwap, a.trades, a.spot, a.vix, a.news_id, a.news_sentiment, a.moneyness, a.t_years, p.iv,
                    CASE WHEN a.spot IS NULL THEN 'no_spot' ELSE {StatusNames()}[p.status + 1] END AS iv_status,
-                   p.delta, p.gamma, p.theta_per_day, p.vega_per_point, p.rho_per_point
+                   p.delta, p.gamma, p.theta_per_day, p.vega_per_point, p.rho_per_point,
+                   a.ret_1m, a.ret_5m, a.ret_15m, a.volume_5m, a.volume_15m
             FROM {AlignedTable} a JOIN {PricedTable} p USING (rn)
             """;
         return kept.Count == 0
@@ -121,11 +124,18 @@ public static class ConsolidationQueries
     public static string StatusName(ImpliedVolatilityStatus status) =>
         string.Concat(status.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
+    /// <summary>
+    /// The window frames order by microseconds since the epoch, not by the TIMESTAMPTZ itself: the same instants
+    /// and the same frames, but a frame bound on TIMESTAMPTZ ± INTERVAL goes through calendar arithmetic per row,
+    /// which made the windows most of the alignment's time (docs/consolidation.md, "Speed").
+    /// </summary>
+    private const long MicrosPerMinute = 60_000_000;
+
     private static string Return(int minutes) =>
-        $"close / nullif(last_value(close) OVER (PARTITION BY ticker ORDER BY ts RANGE BETWEEN UNBOUNDED PRECEDING AND INTERVAL {minutes} MINUTE PRECEDING), 0) - 1";
+        $"close / nullif(last_value(close) OVER (PARTITION BY ticker ORDER BY epoch_us(ts) RANGE BETWEEN UNBOUNDED PRECEDING AND {minutes * MicrosPerMinute} PRECEDING), 0) - 1";
 
     private static string RollingVolume(int minutes) =>
-        $"CAST(sum(volume) OVER (PARTITION BY ticker ORDER BY ts RANGE BETWEEN INTERVAL {minutes - 1} MINUTE PRECEDING AND CURRENT ROW) AS BIGINT)";
+        $"CAST(sum(volume) OVER (PARTITION BY ticker ORDER BY epoch_us(ts) RANGE BETWEEN {(minutes - 1) * MicrosPerMinute} PRECEDING AND CURRENT ROW) AS BIGINT)";
 
     private static string Number(double value) => $"CAST({value.ToString("R", CultureInfo.InvariantCulture)} AS DOUBLE)";
 }
