@@ -6,13 +6,13 @@ using Spx.Research.Pricing;
 namespace Spx.Research.Consolidation;
 
 /// <summary>
-/// The pricing step of one day: reads the aligned table's columns (<see cref="DuckDbColumnarResult"/>), solves the
+/// The pricing step of one day: reads its five inputs (<see cref="DuckDbColumnarResult"/>), solves the
 /// implied volatility of each close and the greeks at it through <see cref="PricingBatch.ImpliedGreeks"/>, and
 /// appends the results by row number to <see cref="ConsolidationQueries.PricedTable"/>.
 /// </summary>
 public static class MinutePricing
 {
-    /// <summary>Prices every aligned row; returns the number of rows priced.</summary>
+    /// <summary>Prices every bar of the day; returns the number of rows priced.</summary>
     public static int Run(DuckDBConnection connection, double rate, double yield)
     {
         var input = connection.ExecuteColumnar(ConsolidationQueries.PricingInputs());
