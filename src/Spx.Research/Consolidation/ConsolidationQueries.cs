@@ -85,22 +85,29 @@ public static class ConsolidationQueries
     /// </summary>
     public static string Rows(IReadOnlyList<string> kept, string underlying)
     {
+        // The windows run over a narrow relation (the bars' number, ticker, ts, close, volume): a window operator
+        // sorts its whole input, so framing the wide joined row cost several times more.
         var fresh = $"""
+            WITH w AS (
+                SELECT b.rn, {Return(1)} AS ret_1m, {Return(5)} AS ret_5m, {Return(15)} AS ret_15m,
+                       {RollingVolume(5)} AS volume_5m, {RollingVolume(15)} AS volume_15m
+                FROM {BarsTable} b
+            )
             SELECT b.ticker, b.underlying, b.expiry, b.option_right, b.strike, b.ts, b.open, b.high, b.low, b.close,
                    b.volume, b.vwap, b.trades, c.spot, c.vix, c.news_id, c.news_sentiment,
                    b.strike / c.spot AS moneyness, {TYears()} AS t_years, p.iv,
                    CASE WHEN c.spot IS NULL THEN 'no_spot' ELSE {StatusNames()}[p.status + 1] END AS iv_status,
                    p.delta, p.gamma, p.theta_per_day, p.vega_per_point, p.rho_per_point,
-                   {Return(1)} AS ret_1m, {Return(5)} AS ret_5m, {Return(15)} AS ret_15m,
-                   {RollingVolume(5)} AS volume_5m, {RollingVolume(15)} AS volume_15m
+                   w.ret_1m, w.ret_5m, w.ret_15m, w.volume_5m, w.volume_15m
             FROM {BarsTable} b
+            JOIN w USING (rn)
             JOIN {SettlementTable} t USING (ticker)
             JOIN {ContextTable} c USING (ts)
             JOIN {PricedTable} p USING (rn)
             """;
         return kept.Count == 0
             ? fresh
-            : $"SELECT * FROM ({Read(kept, ConsolidationDatasets.OptionMinutes)}) WHERE underlying <> {SqlText.Literal(underlying)} UNION ALL BY NAME {fresh}";
+            : $"SELECT * FROM ({Read(kept, ConsolidationDatasets.OptionMinutes)}) WHERE underlying <> {SqlText.Literal(underlying)} UNION ALL BY NAME SELECT * FROM ({fresh})";
     }
 
     /// <summary>Reads <paramref name="files"/> in <paramref name="schema"/>'s columns; no files reads as an empty typed relation.</summary>
