@@ -73,7 +73,7 @@ public static class ConsolidationQueries
 
     /// <summary>The pricing kernels' inputs, in <c>rn</c> order.</summary>
     public static string PricingInputs() => $"""
-        SELECT b.option_right = 'C' AS is_call, coalesce(c.spot, 'NaN'::DOUBLE) AS spot, b.strike, {TYears()} AS t_years, b.close
+        SELECT b.rn, b.option_right = 'C' AS is_call, coalesce(c.spot, 'NaN'::DOUBLE) AS spot, b.strike, {TYears()} AS t_years, b.close
         FROM {BarsTable} b JOIN {SettlementTable} t USING (ticker) JOIN {ContextTable} c USING (ts)
         ORDER BY b.rn
         """;

@@ -27,11 +27,11 @@ public static class MinutePricing
         var status = new ImpliedVolatilityStatus[n];
         var greeks = new Greeks(n);
         PricingBatch.ImpliedGreeks(options, input.GetColumn<double>("close"), iv, status, greeks.Columns);
-        Append(connection, iv, status, greeks);
+        Append(connection, input.GetColumn<long>("rn"), iv, status, greeks);
         return n;
     }
 
-    private static void Append(DuckDBConnection connection, double[] iv, ImpliedVolatilityStatus[] status, Greeks greeks)
+    private static void Append(DuckDBConnection connection, long[] rn, double[] iv, ImpliedVolatilityStatus[] status, Greeks greeks)
     {
         connection.ExecuteNonQuery($"""
             CREATE OR REPLACE TABLE {ConsolidationQueries.PricedTable} (
@@ -42,7 +42,7 @@ public static class MinutePricing
         for (var i = 0; i < iv.Length; i++)
         {
             appender.CreateRow()
-                .AppendValue((long)i + 1).AppendValue(iv[i]).AppendValue((byte)status[i])
+                .AppendValue(rn[i]).AppendValue(iv[i]).AppendValue((byte)status[i])
                 .AppendValue(greeks.Delta[i]).AppendValue(greeks.Gamma[i]).AppendValue(greeks.Theta[i])
                 .AppendValue(greeks.Vega[i]).AppendValue(greeks.Rho[i])
                 .EndRow();
