@@ -8,9 +8,9 @@ namespace Spx.Research.Benchmarks;
 /// <summary>
 /// Consolidation (<see cref="Consolidator"/>) over generated SPY option minutes: January 2024, profile <c>bench</c>,
 /// seed 211, 688,014 bars (a year does not fit the time this machine gives a run; the figure is rows/s). Goal: ≥ 1.14 M rows/s end
-/// to end (10× the pandas prototype's 114,000). The steps are measured cumulatively — align; align + price; align +
-/// price + write (the whole run) — so the differences are the breakdown. The baseline reads the option bars'
-/// columns and sums them.
+/// to end (10× the pandas prototype's 114,000). The steps are measured cumulatively — prepare (numbered bars,
+/// settlements, as-of context); prepare + price; the whole run, whose write stages the wide row with its windows —
+/// so the differences are the breakdown. The baseline reads the option bars' columns and sums them.
 /// </summary>
 /// <remarks>The lake is kept in <c>artifacts/bench/lakes/</c> and reused (the generator is deterministic).</remarks>
 [BenchmarkCategory("consolidation")]
@@ -54,14 +54,14 @@ public class ConsolidationBenchmarks
     public double ReadColumns() => _days.Sum(d => _writer.Connection.ExecuteScalar<double>(
         $"SELECT sum(close) + sum(strike) + sum(epoch(ts)) + sum(volume) + sum(length(ticker)) FROM ({ConsolidationQueries.Read(d.OptionBars, FoundationDatasets.OptionBars1m)}) WHERE underlying = 'SPY'"));
 
-    [Benchmark(Description = "align (DuckDB ASOF joins, windows)", OperationsPerInvoke = Rows)]
+    [Benchmark(Description = "prepare (bars, settlements, as-of context)", OperationsPerInvoke = Rows)]
     public int Align()
     {
         foreach (var day in _days) Consolidator.Align(_writer.Connection, day, _options);
         return _days.Count;
     }
 
-    [Benchmark(Description = "align + price (IV and greeks)", OperationsPerInvoke = Rows)]
+    [Benchmark(Description = "prepare + price (IV and greeks)", OperationsPerInvoke = Rows)]
     public long AlignAndPrice()
     {
         var rows = 0L;

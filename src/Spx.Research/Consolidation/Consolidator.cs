@@ -36,15 +36,18 @@ public static class Consolidator
         return new ConsolidatedDay(inputs.Date, rows, Write(writer, inputs, options));
     }
 
-    /// <summary>The alignment step: fills <see cref="ConsolidationQueries.AlignedTable"/> (after the news table exists).</summary>
+    /// <summary>
+    /// The alignment step's tables (after the news table exists): the numbered bars, their settlement instants and
+    /// the as-of context. The wide row itself is built by the query the write stages (<see cref="ConsolidationQueries.Rows"/>).
+    /// </summary>
     public static void Align(DuckDBConnection connection, ConsolidationInputs inputs, ConsolidationOptions options)
     {
         connection.ExecuteNonQuery(ConsolidationQueries.CreateBars(inputs, options.Underlying));
         FillSettlements(connection, inputs.Date);
-        connection.ExecuteNonQuery(ConsolidationQueries.CreateAligned(inputs, options.Underlying));
+        connection.ExecuteNonQuery(ConsolidationQueries.CreateContext(inputs, options.Underlying));
     }
 
-    /// <summary>The write step: aligned ⋈ priced (plus other underlyings' stored rows) replaces the date's partition.</summary>
+    /// <summary>The write step: bars ⋈ context ⋈ priced with the windows (plus other underlyings' stored rows) replaces the date's partition.</summary>
     public static LakeWriteResult Write(LakeWriter writer, ConsolidationInputs inputs, ConsolidationOptions options) =>
         writer.ReplacePartition(ConsolidationDatasets.OptionMinutes.Name, inputs.Date,
             LakeSource.FromSql(ConsolidationQueries.Rows(inputs.Stored, options.Underlying)));

@@ -6,13 +6,13 @@ using Spx.Research.Pricing;
 namespace Spx.Research.Consolidation;
 
 /// <summary>
-/// The pricing step of one day: reads the aligned table's columns (<see cref="DuckDbColumnarResult"/>), solves the
+/// The pricing step of one day: reads its five inputs (<see cref="DuckDbColumnarResult"/>), solves the
 /// implied volatility of each close and the greeks at it through <see cref="PricingBatch.ImpliedGreeks"/>, and
 /// appends the results by row number to <see cref="ConsolidationQueries.PricedTable"/>.
 /// </summary>
 public static class MinutePricing
 {
-    /// <summary>Prices every aligned row; returns the number of rows priced.</summary>
+    /// <summary>Prices every bar of the day; returns the number of rows priced.</summary>
     public static int Run(DuckDBConnection connection, double rate, double yield)
     {
         var input = connection.ExecuteColumnar(ConsolidationQueries.PricingInputs());
@@ -27,11 +27,11 @@ public static class MinutePricing
         var status = new ImpliedVolatilityStatus[n];
         var greeks = new Greeks(n);
         PricingBatch.ImpliedGreeks(options, input.GetColumn<double>("close"), iv, status, greeks.Columns);
-        Append(connection, iv, status, greeks);
+        Append(connection, input.GetColumn<long>("rn"), iv, status, greeks);
         return n;
     }
 
-    private static void Append(DuckDBConnection connection, double[] iv, ImpliedVolatilityStatus[] status, Greeks greeks)
+    private static void Append(DuckDBConnection connection, long[] rn, double[] iv, ImpliedVolatilityStatus[] status, Greeks greeks)
     {
         connection.ExecuteNonQuery($"""
             CREATE OR REPLACE TABLE {ConsolidationQueries.PricedTable} (
@@ -42,7 +42,7 @@ public static class MinutePricing
         for (var i = 0; i < iv.Length; i++)
         {
             appender.CreateRow()
-                .AppendValue((long)i + 1).AppendValue(iv[i]).AppendValue((byte)status[i])
+                .AppendValue(rn[i]).AppendValue(iv[i]).AppendValue((byte)status[i])
                 .AppendValue(greeks.Delta[i]).AppendValue(greeks.Gamma[i]).AppendValue(greeks.Theta[i])
                 .AppendValue(greeks.Vega[i]).AppendValue(greeks.Rho[i])
                 .EndRow();

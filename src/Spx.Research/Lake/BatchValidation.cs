@@ -163,6 +163,14 @@ internal static class BatchValidation
             $"Dataset '{schema.Name}', partition {LakeLayout.PartitionName(date)}: {counts.Invalid} of {counts.Total} input rows are invalid; nothing was written. {string.Join("; ", parts)}.");
     }
 
+    /// <summary>True when the staged table has exactly the declared columns: same names, order and (canonical) types.</summary>
+    public static bool HasDeclaredColumns(DuckDBConnection connection, DatasetSchema schema, string stage, Func<DatasetColumn, string> canonicalType)
+    {
+        var staged = StagedColumns(connection, stage);
+        return staged.Count == schema.Columns.Count
+            && staged.Zip(schema.Columns).All(p => p.First.Name == p.Second.Name && p.First.Type == canonicalType(p.Second));
+    }
+
     private static string Fails(RowRule rule) => $"coalesce({rule.Predicate}, false)";
 
     private static List<(string Name, string Type)> StagedColumns(DuckDBConnection connection, string table)

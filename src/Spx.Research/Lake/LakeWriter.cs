@@ -212,11 +212,11 @@ public sealed class LakeWriter : IDisposable
             var key = string.Join(", ", schema.Key.Select(k => typed[k]));
             var valid = $"FROM {SqlText.Identifier(stage)} WHERE NOT ({BatchValidation.AnyFails(rules)})";
             var unique = Connection.ExecuteScalar<long>($"SELECT count(*) FROM (SELECT DISTINCT {key} {valid})") == counts.Total - counts.Invalid;
-            if (unique && counts.Invalid == 0 && source.StagesDeclaredColumns)
+            if (unique && counts.Invalid == 0 && (source.StagesDeclaredColumns || BatchValidation.HasDeclaredColumns(Connection, schema, stage, CanonicalType)))
             {
                 // The common case for in-process writers: every row valid, no repeated key, and the staged
-                // table already has the declared columns in order. It is the clean table; copying it would
-                // cost more than validating it.
+                // table already has the declared columns in order (an appender's, or a query's that selects
+                // exactly them). It is the clean table; copying it would cost more than validating it.
                 return new Batch(this, stage, counts.Total, 0, quarantined, quarantineFile);
             }
 
