@@ -31,7 +31,7 @@ public sealed class UnitStore(LakeLayout lake)
     {
         // Overwrites read the partition before replacing it: two tickers of one partition must take turns.
         // Nothing to store and nothing to correct: no partition, as an uninterrupted append run leaves it.
-        if (rows.Count == 0 && lake.PartitionFiles(rows.Dataset, day).Count == 0)
+        if (rows.Count == 0 && lake.PartitionFiles(rows.Dataset, day).Count == 0 && !RecordsQuietSession(rows.Dataset, day))
         {
             new LakeQuarantine(lake).Remove(rows.Dataset, day, QuarantineName(ticker));
             return [];
@@ -40,11 +40,15 @@ public sealed class UnitStore(LakeLayout lake)
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
+            // Checked again under the gate: another ticker may have stored rows meanwhile, which an empty replace would drop.
+            var quietSession = rows.Count == 0 && lake.PartitionFiles(rows.Dataset, day).Count == 0;
             // Rejects are kept per unit, replaced when the unit is redone (after a kill, or an overwrite).
             using var writer = new LakeWriter(lake, DatasetRegistry.Default, _checks.Apply(new LakeWriterOptions { QuarantineName = QuarantineName(ticker) }));
             var result = overwrite
                 ? writer.ReplacePartition(rows.Dataset, day, ReplaceSlice(writer, rows, ticker, day), InvalidRows.Quarantine)
-                : writer.AppendToPartition(rows.Dataset, day, LakeSource.FromAppender(rows.Fill), InvalidRows.Quarantine);
+                : quietSession
+                    ? writer.ReplacePartition(rows.Dataset, day, LakeSource.FromAppender(rows.Fill), InvalidRows.Quarantine)
+                    : writer.AppendToPartition(rows.Dataset, day, LakeSource.FromAppender(rows.Fill), InvalidRows.Quarantine);
             Interlocked.Add(ref _quarantined, result.QuarantinedRows);
             return result.Files.Select(f => Path.GetRelativePath(lake.Root, f).Replace('\\', '/')).ToList();
         }
@@ -53,6 +57,14 @@ public sealed class UnitStore(LakeLayout lake)
             gate.Release();
         }
     }
+
+    /// <summary>
+    /// A session day without one news article still gets its (empty) news partition: it says "asked, nothing
+    /// published", where no partition would mean "never fetched", and the lake's session check expects every
+    /// dataset of a session. Weekends and holidays keep no partition unless articles came.
+    /// </summary>
+    private static bool RecordsQuietSession(string dataset, DateOnly day) =>
+        dataset == FoundationDatasets.News.Name && NyseCalendar.Default.IsSession(day);
 
     /// <summary>The partition's rows of other tickers (and keys not downloaded again), plus the new rows.</summary>
     private LakeSource ReplaceSlice(LakeWriter writer, UnitRows rows, string ticker, DateOnly day)
