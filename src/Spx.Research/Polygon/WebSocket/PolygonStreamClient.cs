@@ -11,10 +11,11 @@ namespace Spx.Research.Polygon.WebSocket;
 /// that <see cref="ReadAllAsync"/> throws after the buffered events.
 /// </summary>
 /// <remarks>
-/// This class is the lifecycle only; the parts: <see cref="StreamHandshake"/> (connect + auth),
-/// <see cref="StreamConnection"/> (one socket's messages in and actions out), <see cref="FramePump"/> (receive until
-/// the connection ends), <see cref="SubscriptionBook"/> (remembered topics, awaited replies),
-/// <see cref="StreamReconnector"/> (Polly backoff), <see cref="EventOutlet"/> (the consumer's channel) and
+/// This class is the public lifecycle only; the parts: <see cref="StreamHandshake"/> (connect + auth),
+/// <see cref="StreamConnection"/> (one socket's messages in and actions out), <see cref="ReconnectLoop"/> (pump,
+/// reconnect, re-subscribe), <see cref="FramePump"/> (receive until the connection ends), <see cref="SubscriptionBook"/>
+/// (remembered topics, awaited replies), <see cref="SubscriptionSender"/> (changes and re-subscriptions through one
+/// gate), <see cref="StreamReconnector"/> (Polly backoff), <see cref="EventOutlet"/> (the consumer's channel) and
 /// <see cref="StreamCounters"/>.
 /// </remarks>
 /// <example>
@@ -33,14 +34,10 @@ public sealed class PolygonStreamClient : IAsyncDisposable
     private readonly EventOutlet _outlet;
     private readonly SubscriptionBook _subscriptions = new();
     private readonly StreamHandshake _handshake;
-    private readonly StreamReconnector _reconnector;
-    private readonly FramePump _pump;
+    private readonly SubscriptionSender _sender;
+    private readonly ReconnectLoop _loop;
     private readonly CancellationTokenSource _lifetime = new();
     private readonly TaskCompletionSource _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    // One sender of subscription changes at a time, the re-subscription included: a change made while a new connection
-    // is attached goes out after the re-subscription on it, never before (an unsubscribe overtaken would be undone).
-    private readonly SemaphoreSlim _sending = new(1, 1);
     private Task? _run;
     private volatile bool _closing;
     private int _started;
@@ -54,8 +51,8 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         _options = options;
         _outlet = new EventOutlet(options, _counters);
         _handshake = new StreamHandshake(options, new RedactingFrameDecoder(options.ApiKey, _counters), _counters, _outlet);
-        _reconnector = new StreamReconnector(options.Reconnect, options.TimeProvider, options.OnReconnectAttempt);
-        _pump = new FramePump(_outlet, _subscriptions, options.ApiKey);
+        _sender = new SubscriptionSender(_subscriptions, options);
+        _loop = new ReconnectLoop(options, _counters, _outlet, _subscriptions, _sender, _handshake);
     }
 
     /// <summary>The URL connected to (never contains the key).</summary>
@@ -95,7 +92,7 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         StreamConnection connection;
         try
         {
-            connection = await ConnectOnceAsync(linked.Token).ConfigureAwait(false);
+            connection = await _handshake.ConnectOnceAsync(linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException e)
         {
@@ -107,7 +104,7 @@ public sealed class PolygonStreamClient : IAsyncDisposable
             Finish(e);
             throw;
         }
-        await AttachAsync(connection, CancellationToken.None).ConfigureAwait(false);
+        await _sender.AttachAsync(connection, CancellationToken.None).ConfigureAwait(false);
         _run = Task.Run(() => RunAsync(connection));
     }
 
@@ -182,19 +179,6 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         _lifetime.Dispose();
     }
 
-    /// <summary>One connect + handshake; any failure other than cancellation is a key-free <see cref="PolygonStreamException"/>.</summary>
-    private async Task<StreamConnection> ConnectOnceAsync(CancellationToken ct)
-    {
-        try
-        {
-            return await _handshake.ConnectAsync(ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not (PolygonStreamException or OperationCanceledException))
-        {
-            throw new PolygonStreamException($"could not connect to {Endpoint}: {_options.ApiKey.Redact(e.Message)}", e);
-        }
-    }
-
     private async Task<IReadOnlyList<SubscriptionResult>> ChangeAsync(IEnumerable<string> topics, bool subscribe, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topics);
@@ -206,118 +190,14 @@ public sealed class PolygonStreamClient : IAsyncDisposable
         if (Volatile.Read(ref _started) == 0) throw new InvalidOperationException("call ConnectAsync first");
         if (Volatile.Read(ref _finished) != 0) throw new InvalidOperationException("the stream has ended");
 
-        var (pending, sent) = await SendChangeAsync(list, subscribe, cancellationToken).ConfigureAwait(false);
-        if (!sent && !subscribe)
-            _subscriptions.Settle(pending, "not_sent", "the connection dropped before the unsubscribe was sent; the topic will not be re-subscribed");
-
-        try
-        {
-            await Task.WhenAll(pending.Select(p => p.Result)).WaitAsync(_options.ReplyTimeout, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            _subscriptions.Settle(pending, "timeout", $"no reply within {_options.ReplyTimeout}");
-        }
-        catch (OperationCanceledException)
-        {
-            _subscriptions.Settle(pending, "cancelled", "the caller stopped waiting");
-            throw;
-        }
-        return [.. pending.Select(p => p.Result.Result)];
+        return await _sender.ChangeAsync(list, subscribe, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Records the change and sends it on the live connection, if any; returns the pending replies and whether it went out.</summary>
-    private async Task<(List<PendingReply> Pending, bool Sent)> SendChangeAsync(string[] topics, bool subscribe, CancellationToken ct)
-    {
-        await _sending.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            var (pending, live) = _subscriptions.Change(topics, subscribe);
-            if (live is null) return (pending, false);
-            try
-            {
-                await live.SendActionAsync(subscribe ? "subscribe" : "unsubscribe", string.Join(',', topics), ct).ConfigureAwait(false);
-                return (pending, true);
-            }
-            catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
-            {
-                // The connection is dropping; the reconnect re-sends remembered subscriptions and answers them.
-                return (pending, false);
-            }
-        }
-        finally
-        {
-            _sending.Release();
-        }
-    }
-
-    /// <summary>
-    /// Makes <paramref name="connection"/> the one changes go out on and sends it the remembered topics first. A send
-    /// that fails here means the connection is already dropping: the pump sees it end and the next attach re-sends.
-    /// </summary>
-    private async Task AttachAsync(StreamConnection connection, CancellationToken ct)
-    {
-        await _sending.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            var topics = _subscriptions.Attach(connection);
-            if (topics.Length > 0) await connection.SendActionAsync("subscribe", string.Join(',', topics), ct).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is WebSocketException or ObjectDisposedException or InvalidOperationException)
-        {
-            // Dropping already; see above.
-        }
-        finally
-        {
-            _sending.Release();
-        }
-    }
-
-    /// <summary>Pumps the connection; when it drops, reconnects, says so, re-subscribes, and pumps again.</summary>
+    /// <summary>Runs the stream after the first connection and ends it with the loop's outcome.</summary>
     private async Task RunAsync(StreamConnection first)
     {
-        var ct = _lifetime.Token;
-        PolygonStreamException? error = null;
-        StreamConnection? connection = first;
-        try
-        {
-            while (true)
-            {
-                var ending = await _pump.RunAsync(connection, () => _closing, ct).ConfigureAwait(false);
-                _subscriptions.Detach();
-                connection.Dispose();
-                connection = null;
-                if (_closing || ct.IsCancellationRequested) break;
-                if (ending.Notice is { } notice && !_options.Reconnect.ReconnectsAfter(notice.Reason))
-                {
-                    error = new PolygonStreamDisconnectedException(notice.Reason, _options.ApiKey.Redact(notice.Message));
-                    break;
-                }
-                connection = await _reconnector.ReconnectAsync(ending.Cause, ConnectOnceAsync, ct).ConfigureAwait(false);
-                var count = _counters.Reconnected();
-                await _outlet.PublishAsync(new ReconnectedEvent(count, ending.Cause), ct).ConfigureAwait(false);
-                await AttachAsync(connection, ct).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested || _closing)
-        {
-            // Disposed or closed: a normal end.
-        }
-        catch (PolygonStreamException e)
-        {
-            error = e;
-        }
-        catch (Exception e)
-        {
-            // Whatever else ends the loop reaches the consumer as the stream's error, never as a silent end.
-            error = _closing ? null : new PolygonStreamException($"the stream failed: {_options.ApiKey.Redact(e.Message)}", e);
-        }
-        finally
-        {
-            _subscriptions.Detach();
-            connection?.Dispose();
-            Finish(error);
-        }
+        var error = await _loop.RunAsync(first, () => _closing, _lifetime.Token).ConfigureAwait(false);
+        Finish(error);
     }
 
     private void Finish(PolygonStreamException? error)

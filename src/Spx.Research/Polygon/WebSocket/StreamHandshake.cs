@@ -7,10 +7,26 @@ namespace Spx.Research.Polygon.WebSocket;
 /// </summary>
 internal sealed class StreamHandshake(PolygonStreamOptions options, RedactingFrameDecoder decoder, StreamCounters counters, EventOutlet outlet)
 {
+    /// <summary>
+    /// One connect + handshake; any failure other than cancellation is a key-free <see cref="PolygonStreamException"/>,
+    /// so the first connection and every reconnect attempt fail the same way.
+    /// </summary>
     /// <exception cref="PolygonStreamAuthException"><c>auth_failed</c> or <c>auth_timeout</c>.</exception>
     /// <exception cref="PolygonStreamDisconnectedException">The server refused the connection, e.g. <c>max_connections</c>.</exception>
-    /// <exception cref="PolygonStreamException">The server closed the connection or did not finish the handshake in time.</exception>
-    public async Task<StreamConnection> ConnectAsync(CancellationToken ct)
+    /// <exception cref="PolygonStreamException">The server could not be reached, closed the connection or did not finish the handshake in time.</exception>
+    public async Task<StreamConnection> ConnectOnceAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await HandshakeAsync(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not (PolygonStreamException or OperationCanceledException))
+        {
+            throw new PolygonStreamException($"could not connect to {options.Endpoint}: {options.ApiKey.Redact(e.Message)}", e);
+        }
+    }
+
+    private async Task<StreamConnection> HandshakeAsync(CancellationToken ct)
     {
         using var timeout = new CancellationTokenSource(options.HandshakeTimeout, options.TimeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
