@@ -65,7 +65,7 @@ public class StreamIngestBenchmarks
     {
         var settings = new IngestStreamSettings();
         var window = RecordingWindow.At(Open, NyseCalendar.Default, null, false, settings.LateGrace);
-        var plan = ConnectionPlan.Split(ConnectionPlan.Topics(settings, _contracts), 1000, 1);
+        var plan = ConnectionPlan.Split(ConnectionPlan.Topics(settings, ["SPY"], _contracts), 1000, 1);
         var buffer = new StreamBuffer(settings.FlushEvents);
         var activity = StreamSource.All.ToDictionary(s => s, s => new SourceActivity(s));
         var options = new PolygonStreamOptions { ApiKey = new ApiKey(Key), BaseUri = StreamEndpoint.For(_base) };

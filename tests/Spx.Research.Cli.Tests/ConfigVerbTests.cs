@@ -185,7 +185,7 @@ public sealed class ConfigVerbTests : IDisposable
     [Fact]
     public void Config_show_never_prints_the_api_key_or_a_target_secret_even_when_set()
     {
-        const string apiKey = "sk-LIVE-9f8e7d6c5b4a";
+        const string apiKey = "fake-test-key-9f8e7d6c5b4a";
         const string webhook = "https://hooks.slack.com/services/T000/B000/hook-SECRET-1234";
         Write("spx.yaml", "notifications:\n  targets:\n    - kind: slack\n      name: desk\n      secret_variable: SPX_TEST_SLACK\n    - kind: discord\n      name: ops\n      secret_variable: SPX_TEST_DISCORD\n");
         var environment = new Dictionary<string, string> { ["MASSIVE_API_KEY"] = apiKey, ["SPX_TEST_SLACK"] = webhook };

@@ -3,7 +3,7 @@ using Spx.Research.Cli.Commands;
 using Spx.Research.Configuration;
 using Spx.Research.Market;
 using Spx.Research.Monitor.Scheduling;
-using Spx.Research.Monitor.Clock;
+using Spx.Research.Polygon.Clock;
 using Spx.Research.Polygon;
 using Spx.Research.Simulator;
 using Spx.Research.Testing;

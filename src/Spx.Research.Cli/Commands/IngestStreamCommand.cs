@@ -10,7 +10,7 @@ using Spx.Research.Ingest.Quality;
 using Spx.Research.Ingest.Streaming;
 using Spx.Research.Lake;
 using Spx.Research.Market;
-using Spx.Research.Monitor.Clock;
+using Spx.Research.Polygon.Clock;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
 
@@ -29,7 +29,7 @@ public static class IngestStreamCommand
     {
         var tickers = new Option<string[]?>("--tickers")
         {
-            Description = "Stocks/ETFs recorded per second and minute, comma-separated (default: ingest.stream.tickers, SPY)", HelpName = "SPY,QQQ",
+            Description = "Stocks/ETFs recorded per second and minute, comma-separated (default: ingest.tickers, SPY)", HelpName = "SPY,QQQ",
             CustomParser = ValueParsers.Each(Tickers.Underlying),
         };
         var baseUrl = new Option<string?>("--base-url") { Description = "API base URL, e.g. http://127.0.0.1:8765 for spx simulate serve (streams on the same host); default: the live API" };
@@ -49,13 +49,15 @@ public static class IngestStreamCommand
         };
         command.SetAction(parse =>
         {
-            var configured = CliConfiguration.Of(parse).Settings;
-            var settings = configured.Ingest.Stream;
-            if (parse.GetValue(tickers) is { Length: > 0 } given) settings = settings with { Tickers = given };
+            var configuration = CliConfiguration.Of(parse);
+            var configured = configuration.Settings;
+            var baseUri = parse.GetValue(baseUrl) is { Length: > 0 } url ? ApiParsing.ParseBaseUrl(url) : configured.Api.BaseUrl;
             var run = new Run(
-                settings,
+                configured.Ingest.Stream,
+                parse.GetValue(tickers) is { Length: > 0 } given ? given : configured.Ingest.Tickers,
+                RatePlanChoice.Resolve(null, configuration, baseUri).Plan,
                 CommonOptions.ResolveLake(parse, lake),
-                parse.GetValue(baseUrl) is { Length: > 0 } url ? ApiParsing.ParseBaseUrl(url) : configured.Api.BaseUrl,
+                baseUri,
                 configured.Api,
                 configured.Ingest,
                 ApiKey.FromEnvironment() ?? throw new UsageException($"no API key: set {string.Join(" or ", ApiKey.EnvironmentVariables)}"),
@@ -86,7 +88,7 @@ public static class IngestStreamCommand
     }
 
     private sealed record Run(
-        IngestStreamSettings Settings, string Lake, Uri BaseUri, ApiSettings Api, IngestSettings Ingest, ApiKey Key,
+        IngestStreamSettings Settings, IReadOnlyList<string> Tickers, RatePlan Plan, string Lake, Uri BaseUri, ApiSettings Api, IngestSettings Ingest, ApiKey Key,
         string? Contracts, TimeOnly? Until, bool OutsideHours, bool ServerClock, TextWriter Log)
     {
         public async Task<StreamSummary> ExecuteAsync(CancellationToken stop)
@@ -99,13 +101,13 @@ public static class IngestStreamCommand
                 BaseUri = BaseUri,
                 RequestTimeout = Api.Timeout,
                 Retry = RetrySettings.Default with { MaxRetries = Api.Retries },
-                RatePlan = BaseUri.IsLoopback || Api.Plan.Equals("unlimited", StringComparison.OrdinalIgnoreCase) ? RatePlan.Unlimited : RatePlan.Free,
+                RatePlan = Plan,
                 OnRetry = notice => Write(RetryLines.Rest(notice, Api.Retries + 1)),
                 ResultObserver = drift.Observe,
             });
             await using var clock = ServerClock ? await FollowAsync(rest, Write, stop) : null;
             TimeProvider time = !ServerClock ? TimeProvider.System
-                : clock is not null ? clock : await Monitor.Clock.ServerClock.ReadOnceAsync(rest, cancellationToken: stop);
+                : clock is not null ? clock : await Polygon.Clock.ServerClock.ReadOnceAsync(rest, cancellationToken: stop);
             var today = NewYorkTime.LocalDate(time.GetUtcNow());
             var list = await ContractsAsync(rest, layout, today, Write, stop);
             using var job = new JobRegistry(layout).Start("stream", IngestJobBeat.Arguments());
@@ -114,6 +116,7 @@ public static class IngestStreamCommand
             var recorder = new StreamRecorder(new StreamRecorderOptions
             {
                 Settings = Settings,
+                Tickers = Tickers,
                 LakeRoot = Lake,
                 ApiKey = Key,
                 StreamBase = StreamEndpoint.For(BaseUri),
@@ -131,10 +134,10 @@ public static class IngestStreamCommand
         /// <summary>The given or stored contracts; on a session day with neither, the stream's own discovery (docs/streaming.md).</summary>
         private async Task<IReadOnlyList<string>> ContractsAsync(PolygonRestClient rest, LakeLayout layout, DateOnly today, Action<string> log, CancellationToken stop)
         {
-            var (list, from) = ContractList.Load(Contracts, layout, today, Settings.Tickers);
+            var (list, from) = ContractList.Load(Contracts, layout, today, Tickers);
             // Not on a closed day: the recorder then says why it does not stream (or, --outside-hours, streams no options).
             if (list.Count == 0 && string.IsNullOrWhiteSpace(Contracts) && NyseCalendar.Default.IsSession(today))
-                (list, from) = (await Discovery(rest, layout, log).DiscoverAsync(today, Settings.Tickers, stop), "discovery");
+                (list, from) = (await Discovery(rest, layout, log).DiscoverAsync(today, Tickers, stop), "discovery");
             log($"option contracts: {list.Count} from {from}");
             return list;
         }
@@ -166,11 +169,11 @@ public static class IngestStreamCommand
     /// The server's clock, or null when it stands still (a simulator at <c>--speed max</c>): then the caller reads
     /// it once and lets it run on the wall clock, and the stream stops by event time, which runs far ahead.
     /// </summary>
-    private static async Task<Monitor.Clock.ServerClock?> FollowAsync(PolygonRestClient rest, Action<string> log, CancellationToken stop)
+    private static async Task<Polygon.Clock.ServerClock?> FollowAsync(PolygonRestClient rest, Action<string> log, CancellationToken stop)
     {
         try
         {
-            return await Monitor.Clock.ServerClock.FollowAsync(rest, new ServerClockOptions { OnNotice = log }, cancellationToken: stop);
+            return await Polygon.Clock.ServerClock.FollowAsync(rest, new ServerClockOptions { OnNotice = log }, cancellationToken: stop);
         }
         catch (InvalidOperationException e) when (e.Message.Contains("stands still", StringComparison.Ordinal))
         {

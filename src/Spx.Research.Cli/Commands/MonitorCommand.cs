@@ -4,7 +4,7 @@ using Spx.Research.Cli.Output;
 using Spx.Research.Configuration;
 using Spx.Research.Lake;
 using Spx.Research.Monitor;
-using Spx.Research.Monitor.Clock;
+using Spx.Research.Polygon.Clock;
 using Spx.Research.Monitor.Polling;
 using Spx.Research.Monitor.Scheduling;
 using Spx.Research.Notifications;

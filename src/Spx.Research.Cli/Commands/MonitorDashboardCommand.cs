@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using Spx.Research.Cli.Parsing;
 using Spx.Research.Configuration;
 using Spx.Research.Dashboard;
-using Spx.Research.Monitor.Clock;
+using Spx.Research.Polygon.Clock;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Spx.Research.Configuration;
-using Spx.Research.Monitor.Clock;
+using Spx.Research.Polygon.Clock;
 using Spx.Research.Monitor.Scheduling;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;

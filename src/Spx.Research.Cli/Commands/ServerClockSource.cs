@@ -1,5 +1,5 @@
 using Spx.Research.Configuration;
-using Spx.Research.Monitor.Clock;
+using Spx.Research.Polygon.Clock;
 using Spx.Research.Polygon;
 using Spx.Research.Polygon.Rest;
 

@@ -7,9 +7,6 @@ namespace Spx.Research.Configuration;
 /// </summary>
 public sealed record IngestStreamSettings
 {
-    /// <summary>Stocks and ETFs recorded per second (<c>A</c>) and per minute (<c>AM</c>).</summary>
-    public IReadOnlyList<string> Tickers { get; init; } = ["SPY"];
-
     /// <summary>Indices recorded per minute (<c>AM</c> on the indices cluster).</summary>
     public IReadOnlyList<string> Indices { get; init; } = ["I:SPX", "I:VIX"];
 

@@ -12,7 +12,7 @@ public sealed class PlanAndWindowTests
     [Fact]
     public void The_default_plan_is_one_connection_per_cluster_with_the_configured_topics()
     {
-        var plan = ConnectionPlan.Split(ConnectionPlan.Topics(new IngestStreamSettings(), ["O:SPY250303C00580000", "O:SPY250303P00570000"]), 1000, 1);
+        var plan = ConnectionPlan.Split(ConnectionPlan.Topics(new IngestStreamSettings(), ["SPY"], ["O:SPY250303C00580000", "O:SPY250303P00570000"]), 1000, 1);
         Assert.Equal(
             [
                 new PlannedConnection(StreamCluster.Stocks, 0, ["A.SPY", "AM.SPY"]),
@@ -30,7 +30,7 @@ public sealed class PlanAndWindowTests
     public void Option_topics_are_split_into_connections_of_at_most_the_configured_size(int contracts, int perConnection, int allowed, int expected)
     {
         var tickers = Enumerable.Range(0, contracts).Select(i => $"O:SPY250303C{i + 100000:00000000}").ToList();
-        var plan = ConnectionPlan.Split(ConnectionPlan.Topics(new IngestStreamSettings(), tickers), perConnection, allowed);
+        var plan = ConnectionPlan.Split(ConnectionPlan.Topics(new IngestStreamSettings(), ["SPY"], tickers), perConnection, allowed);
         var options = plan.Where(p => p.Cluster == StreamCluster.Options).ToList();
         Assert.Equal(expected, options.Count);
         Assert.All(options, p => Assert.True(p.Topics.Count <= perConnection));

@@ -34,9 +34,8 @@ public sealed class ExampleAndDocsTests
         Assert.Equal(defaults.Notifications, example.Notifications with { Targets = defaults.Notifications.Targets });
         Assert.Equal(defaults.Logging, example.Logging);
         var stream = defaults.Ingest.Stream;
-        Assert.Equal(stream.Tickers, example.Ingest.Stream.Tickers);
         Assert.Equal(stream.Indices, example.Ingest.Stream.Indices);
-        Assert.Equal(stream, example.Ingest.Stream with { Tickers = stream.Tickers, Indices = stream.Indices });
+        Assert.Equal(stream, example.Ingest.Stream with { Indices = stream.Indices });
     }
 
     [Fact]

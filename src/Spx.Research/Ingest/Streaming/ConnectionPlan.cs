@@ -12,11 +12,11 @@ namespace Spx.Research.Ingest.Streaming;
 /// </summary>
 public static class ConnectionPlan
 {
-    /// <summary>The topics of the stocks, indices and options clusters for <paramref name="settings"/> and the day's contracts.</summary>
-    public static IReadOnlyDictionary<StreamCluster, IReadOnlyList<string>> Topics(IngestStreamSettings settings, IReadOnlyList<string> contracts)
+    /// <summary>The topics of the stocks, indices and options clusters for <paramref name="tickers"/>, <paramref name="settings"/> and the day's contracts.</summary>
+    public static IReadOnlyDictionary<StreamCluster, IReadOnlyList<string>> Topics(IngestStreamSettings settings, IReadOnlyList<string> tickers, IReadOnlyList<string> contracts)
     {
         var stocks = new List<string>();
-        foreach (var ticker in settings.Tickers)
+        foreach (var ticker in tickers)
         {
             if (settings.SecondBars) stocks.Add(StreamSource.StockSeconds.Topic(ticker));
             stocks.Add(StreamSource.StockMinutes.Topic(ticker));

@@ -22,7 +22,7 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
     {
         var settings = options.Settings;
         var window = RecordingWindow.At(options.Clock.GetUtcNow(), options.Calendar, options.Until, options.OutsideHours, settings.LateGrace);
-        var plan = ConnectionPlan.Split(ConnectionPlan.Topics(settings, options.Contracts), settings.MaxSubscriptionsPerConnection, settings.MaxConnectionsPerCluster);
+        var plan = ConnectionPlan.Split(ConnectionPlan.Topics(settings, options.Tickers, options.Contracts), settings.MaxSubscriptionsPerConnection, settings.MaxConnectionsPerCluster);
         var activity = StreamSource.All.ToDictionary(s => s, s => new SourceActivity(s, options.Wall));
         Resume(window, activity);
         options.Log($"streaming the session of {window.Session.Date:yyyy-MM-dd} until {Market.NewYorkTime.ToLocal(window.Until):HH:mm} New York time: " +
@@ -134,7 +134,7 @@ public sealed class StreamRecorder(StreamRecorderOptions options)
     private Task NewsAsync(RecordingWindow window, StreamBuffer buffer, SourceActivity activity, CancellationToken stop)
     {
         if (options.NewsClient is not { } client) return Task.CompletedTask;
-        var poller = new NewsPoller(client, options.Settings.Tickers, window, buffer, activity, options.Settings.NewsInterval, options.Wall, options.Clock, options.Log);
+        var poller = new NewsPoller(client, options.Tickers, window, buffer, activity, options.Settings.NewsInterval, options.Wall, options.Clock, options.Log);
         poller.AlreadyStored(StoredNewsIds(window.Session.Date));
         return Task.Run(() => poller.RunAsync(stop), CancellationToken.None);
     }

@@ -13,6 +13,9 @@ public sealed record StreamRecorderOptions
     /// <summary>What to subscribe to and how to write (<c>ingest.stream</c>).</summary>
     public IngestStreamSettings Settings { get; init; } = new();
 
+    /// <summary>Stocks and ETFs recorded per second (<c>A</c>) and per minute (<c>AM</c>): <c>ingest.tickers</c>, as the backfill's.</summary>
+    public IReadOnlyList<string> Tickers { get; init; } = ["SPY"];
+
     /// <summary>The lake written to.</summary>
     public required string LakeRoot { get; init; }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Spx.Research.Monitor.Clock;
+namespace Spx.Research.Polygon.Clock;
 
 /// <summary>A server instant and the wall timestamp it was true at.</summary>
 internal readonly record struct ServerReading(long Wall, DateTimeOffset Server);

@@ -1,7 +1,7 @@
-using Spx.Research.Monitor.Clock;
+using Spx.Research.Polygon.Clock;
 using Spx.Research.Testing;
 
-namespace Spx.Research.Tests.Monitor.Clock;
+namespace Spx.Research.Tests.Clock;
 
 /// <summary>
 /// <see cref="ServerClock"/> against a server clock that answers in whole seconds, as <c>serverTime</c> does, on a

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Spx.Research.Polygon.Rest;
 
-namespace Spx.Research.Monitor.Clock;
+namespace Spx.Research.Polygon.Clock;
 
 /// <summary>
 /// The one clock of the monitor that follows a server instead of the wall: a simulator replaying a past day at

@@ -1,4 +1,4 @@
-namespace Spx.Research.Monitor.Clock;
+namespace Spx.Research.Polygon.Clock;
 
 /// <summary>How <see cref="ServerClock"/> reads and follows a server's clock. Durations are on the wall clock.</summary>
 public sealed record ServerClockOptions

@@ -1,4 +1,4 @@
-namespace Spx.Research.Monitor.Clock;
+namespace Spx.Research.Polygon.Clock;
 
 /// <summary>
 /// A wall timer whose due time and period are given in server time, so <c>Task.Delay(…, serverClock)</c> waits
