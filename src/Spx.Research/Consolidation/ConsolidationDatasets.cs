@@ -10,10 +10,10 @@ namespace Spx.Research.Consolidation;
 /// </summary>
 public static class ConsolidationDatasets
 {
-    /// <summary>One row per option bar: the bar, spot, VIX, latest news, moneyness, time, IV and greeks, indicators.</summary>
+    /// <summary>One row per option bar: the bar, spot, VIX, latest news, moneyness, time, IV and greeks, the early-exercise flag, indicators.</summary>
     public static DatasetSchema OptionMinutes { get; } = new(
         "option_minutes",
-        "One row per option per minute: the bar, spot, VIX, news, moneyness, t_years, IV, greeks, returns, rolling volume.",
+        "One row per option per minute: the bar, spot, VIX, news, moneyness, t_years, IV, greeks, early-exercise flag, returns, rolling volume.",
         [
             Required("ticker", "VARCHAR"),
             Required("underlying", "VARCHAR"),
@@ -41,6 +41,7 @@ public static class ConsolidationDatasets
             Required("theta_per_day", "DOUBLE"),
             Required("vega_per_point", "DOUBLE"),
             Required("rho_per_point", "DOUBLE"),
+            Required("early_exercise", "BOOLEAN"),
             Optional("ret_1m", "DOUBLE"),
             Optional("ret_5m", "DOUBLE"),
             Optional("ret_15m", "DOUBLE"),

@@ -72,7 +72,7 @@ public sealed class LakeWriter : IDisposable
         store.CollectGarbage(_options.RetiredVersionGrace);
         var existing = CurrentFiles(store);
 
-        var (version, file) = WriteVersion(store, batch.Table, schema);
+        var (version, file) = WriteVersion(store, folder => WriteFile(batch.Table, schema, folder));
         if (existing.Count == 1 && Path.GetFileName(existing[0]) == Path.GetFileName(file) && AtomicFile.HoldsItsContent(existing[0]))
         {
             PartitionStore.Discard(version);
@@ -80,6 +80,34 @@ public sealed class LakeWriter : IDisposable
         }
         store.Publish(version);
         return Result(store, batch.Rows, batch.Rows, batch, batch.Duplicates, changed: true, [file]);
+    }
+
+    /// <summary>
+    /// <see cref="ReplacePartition(string, DateOnly, LakeSource, InvalidRows)"/> for rows computed in C#: the batch is
+    /// checked in C# (<see cref="ColumnBatchValidation"/>: the dataset's columns and types, NULLs, session date, no
+    /// repeated key; any invalid row rejects the batch) and written straight from its arrays
+    /// (<see cref="ParquetBatchFile"/>), sorted by key. Publishing is the same: a new version swapped in, or nothing
+    /// when the stored file already holds these bytes. Unlike the other writes this one does not use
+    /// <see cref="Connection"/>, so writers on other threads may run it for other partitions.
+    /// </summary>
+    /// <exception cref="LakeSchemaException">The batch does not fit the dataset; nothing was written.</exception>
+    public LakeWriteResult ReplacePartition(string dataset, DateOnly date, ColumnBatch rows)
+    {
+        var schema = Registry[dataset];
+        var batch = ColumnBatchValidation.Checked(schema, date, rows);
+        var store = Store(dataset, date);
+        using var writeLock = store.Lock(_options.LockTimeout);
+        store.CollectGarbage(_options.RetiredVersionGrace);
+        var existing = CurrentFiles(store);
+        var (version, file) = WriteVersion(store, folder => WriteFile(batch, folder));
+        var count = batch.RowCount;
+        if (existing.Count == 1 && Path.GetFileName(existing[0]) == Path.GetFileName(file) && AtomicFile.HoldsItsContent(existing[0]))
+        {
+            PartitionStore.Discard(version);
+            return new LakeWriteResult(dataset, date, count, count, 0, 0, false, store.Visible(existing));
+        }
+        store.Publish(version);
+        return new LakeWriteResult(dataset, date, count, count, 0, 0, true, store.Visible([file]));
     }
 
     /// <summary>
@@ -111,7 +139,7 @@ public sealed class LakeWriter : IDisposable
 
         if (current is null)
         {
-            var (version, created) = WriteVersion(store, batch.Table, schema);
+            var (version, created) = WriteVersion(store, folder => WriteFile(batch.Table, schema, folder));
             store.Publish(version);
             return Result(store, fresh, fresh, batch, duplicates, changed: true, [created]);
         }
@@ -142,7 +170,7 @@ public sealed class LakeWriter : IDisposable
         }
 
         using var batch = Prepare(schema, date, LakeSource.FromSql("SELECT * FROM " + ReadFiles(existing)), InvalidRows.Reject, fillMissingNullable: true);
-        var (version, file) = WriteVersion(store, batch.Table, schema);
+        var (version, file) = WriteVersion(store, folder => WriteFile(batch.Table, schema, folder));
         store.Publish(version);
         return new LakeWriteResult(dataset, date, batch.Rows, 0, batch.Duplicates, 0, true, store.Visible([file]));
     }
@@ -263,16 +291,32 @@ public sealed class LakeWriter : IDisposable
         new(store.Dataset, store.Date, rows, newRows, duplicates, batch.Quarantined, changed, store.Visible(files)) { QuarantineFile = batch.QuarantineFile };
 
     /// <summary>Writes a table into a new, unpublished version folder (removed again if the write fails).</summary>
-    private (string Version, string File) WriteVersion(PartitionStore store, string table, DatasetSchema schema)
+    private static (string Version, string File) WriteVersion(PartitionStore store, Func<string, string> writeFile)
     {
         var version = store.CreateVersion();
         try
         {
-            return (version, WriteFile(table, schema, version));
+            return (version, writeFile(version));
         }
         catch
         {
             PartitionStore.Discard(version);
+            throw;
+        }
+    }
+
+    /// <summary>Writes a checked batch (already in key order) to a temp file in <paramref name="folder"/> and publishes it under its content name.</summary>
+    private static string WriteFile(ColumnBatch batch, string folder)
+    {
+        var temp = AtomicFile.TempPath(folder);
+        try
+        {
+            ParquetBatchFile.Write(batch, temp);
+            return AtomicFile.PublishByContent(temp);
+        }
+        catch
+        {
+            AtomicFile.DeleteIfExists(temp);
             throw;
         }
     }

@@ -51,7 +51,7 @@ internal static class ReportLake
                    CAST(NULL AS VARCHAR) AS news_id, CAST(NULL AS VARCHAR) AS news_sentiment, k / 580.0 AS moneyness, 0.01 AS t_years,
                    CASE WHEN k = 600 THEN CAST('NaN' AS DOUBLE) ELSE 0.18 + abs(k / 580.0 - 1) + (e - DATE '2025-03-03') / 1000.0 END AS iv,
                    CASE WHEN k = 600 THEN 'below_intrinsic' ELSE 'solved' END AS iv_status,
-                   0.5 AS delta, 0.01 AS gamma, -0.1 AS theta_per_day, 0.2 AS vega_per_point, 0.05 AS rho_per_point,
+                   0.5 AS delta, 0.01 AS gamma, -0.1 AS theta_per_day, 0.2 AS vega_per_point, 0.05 AS rho_per_point, false AS early_exercise,
                    CAST(NULL AS DOUBLE) AS ret_1m, CAST(NULL AS DOUBLE) AS ret_5m, CAST(NULL AS DOUBLE) AS ret_15m,
                    CAST(10 AS BIGINT) AS volume_5m, CAST(10 AS BIGINT) AS volume_15m
             FROM (VALUES (DATE '2025-03-07'), (DATE '2025-03-14')) v(e), range(570, 601) r(k)

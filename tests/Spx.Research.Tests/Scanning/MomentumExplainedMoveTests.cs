@@ -102,7 +102,7 @@ public sealed class MomentumExplainedMoveTests
             SELECT '{Call}' AS ticker, 'SPY' AS underlying, DATE '2025-03-07' AS expiry, 'C' AS option_right, 580.0 AS strike, ts,
                    1.0 AS open, 1.0 AS high, 1.0 AS low, 1.0 AS close, 10 AS volume, NULL AS vwap, NULL AS trades,
                    spot, NULL AS vix, NULL AS news_id, NULL AS news_sentiment, 580.0 / spot AS moneyness, 0.01 AS t_years,
-                   0.2 AS iv, 'solved' AS iv_status, delta, gamma, 0.0 AS theta_per_day, 0.0 AS vega_per_point, 0.0 AS rho_per_point,
+                   0.2 AS iv, 'solved' AS iv_status, delta, gamma, 0.0 AS theta_per_day, 0.0 AS vega_per_point, 0.0 AS rho_per_point, false AS early_exercise,
                    NULL AS ret_1m, NULL AS ret_5m, NULL AS ret_15m, 10 AS volume_5m, 10 AS volume_15m
             FROM (VALUES {values}) AS v(ts, spot, delta, gamma)
             """));

@@ -1,0 +1,145 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Apache.Arrow;
+using DuckDB.NET.Data;
+using Spx.Research.Lake;
+using Spx.Research.Market;
+
+namespace Spx.Research.Consolidation;
+
+/// <summary>
+/// Reads one date's option bars through DuckDB's Arrow stream into <see cref="DayBars"/>. Lake files are written in
+/// key order, so the bars are read as stored and the order is checked on the way (a ticker's text is compared as
+/// bytes, and becomes a .NET string only once, when its block starts); only a file out of order costs a sort
+/// (<see cref="ConsolidationQueries.Bars"/> with ORDER BY). Each block's terms must be the same on every row.
+/// </summary>
+internal static class DayBarsReader
+{
+    /// <summary>Reads the date's bars of <paramref name="underlying"/>; an unparsable ticker or one stored with two sets of terms is an error naming it.</summary>
+    public static DayBars Read(DuckDBConnection connection, ConsolidationInputs inputs, string underlying) =>
+        TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: false), inputs.Date, underlying)
+        ?? TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: true), inputs.Date, underlying)
+        ?? throw new InvalidOperationException($"option_bars_1m partition {LakeLayout.PartitionName(inputs.Date)}: sorted bars read out of order");
+
+    /// <summary>The bars, or null when they are not in <c>(ticker, ts)</c> order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DayBars? TryRead(DuckDBConnection connection, string sql, DateOnly date, string underlying)
+    {
+        var batches = Fetch(connection, sql);
+        try
+        {
+            var tickers = new List<TickerTerms>();
+            var bars = new DayBars(batches.Sum(b => b.Length), tickers);
+            byte[] current = [];
+            byte[] right = [];
+            TickerTerms? block = null;
+            var row = 0;
+            foreach (var batch in batches)
+            {
+                var columns = new BarColumns(batch, date);
+                var ts = columns.Ts.Values;
+                var strike = columns.Strike.Values;
+                var expiry = columns.Expiry.Values;
+                for (var i = 0; i < batch.Length; i++, row++)
+                {
+                    var ticker = columns.Ticker.GetBytes(i);
+                    var order = block is null ? 1 : ticker.SequenceCompareTo(current);
+                    if (order < 0 || (order == 0 && ts[i] <= bars.Ts[row - 1])) return null;
+                    if (order > 0)
+                    {
+                        if (block is not null) tickers[^1] = block with { Bars = row - block.First };
+                        current = ticker.ToArray();
+                        right = columns.OptionRight.GetBytes(i).ToArray();
+                        block = Terms(columns, i, Encoding.UTF8.GetString(ticker), underlying, row, date);
+                        tickers.Add(block);
+                    }
+                    else if (strike[i] != block!.Strike || expiry[i] != block.Expiry.DayNumber - UnixEpochDay || !columns.OptionRight.GetBytes(i).SequenceEqual(right))
+                    {
+                        throw Problem(date, $"ticker '{block.Ticker}' is stored with different terms on different bars");
+                    }
+                }
+                var rows = new Range(row - batch.Length, row);
+                ts.CopyTo(bars.Ts.AsSpan(rows));
+                columns.Open.Values.CopyTo(bars.Open.AsSpan(rows));
+                columns.High.Values.CopyTo(bars.High.AsSpan(rows));
+                columns.Low.Values.CopyTo(bars.Low.AsSpan(rows));
+                columns.Close.Values.CopyTo(bars.Close.AsSpan(rows));
+                columns.Volume.Values.CopyTo(bars.Volume.AsSpan(rows));
+                Nullable(columns.Vwap, bars.Vwap.AsSpan(rows), bars.VwapNull.AsSpan(rows));
+                Nullable(columns.Trades, bars.Trades.AsSpan(rows), bars.TradesNull.AsSpan(rows));
+            }
+            if (block is not null) tickers[^1] = block with { Bars = row - block.First };
+            return bars;
+        }
+        finally
+        {
+            foreach (var batch in batches) batch.Dispose();
+        }
+    }
+
+    private static void Nullable<T>(PrimitiveArray<T> column, Span<T> values, Span<bool> isNull) where T : struct, IEquatable<T>
+    {
+        column.Values.CopyTo(values);
+        if (column.NullCount == 0) return;
+        for (var i = 0; i < isNull.Length; i++)
+        {
+            isNull[i] = column.IsNull(i);
+            if (isNull[i]) values[i] = default;
+        }
+    }
+
+    private static TickerTerms Terms(BarColumns columns, int i, string ticker, string underlying, int first, DateOnly date)
+    {
+        if (!OptionTicker.TryParse(ticker, out var contract))
+            throw Problem(date, $"ticker '{ticker}' is not an OCC option ticker");
+        return new TickerTerms(
+            ticker, underlying, DateOnly.FromDayNumber(UnixEpochDay + columns.Expiry.GetValue(i)!.Value), columns.OptionRight.GetString(i),
+            columns.Strike.GetValue(i)!.Value, contract.Right, contract.Style.Exercise == OptionExercise.American,
+            (contract.SettlementInstant() - DateTimeOffset.UnixEpoch).Ticks / 10, first, 0);
+    }
+
+    private static List<RecordBatch> Fetch(DuckDBConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var stream = command.ExecuteArrowStream();
+        var batches = new List<RecordBatch>();
+        // The stream is DuckDB's, in memory: ReadNextRecordBatchAsync completes synchronously.
+        while (stream.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch) batches.Add(batch);
+        return batches;
+    }
+
+    private static InvalidDataException Problem(DateOnly date, string text) =>
+        new($"option_bars_1m partition {LakeLayout.PartitionName(date)}: {text}");
+
+    private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
+
+    /// <summary>
+    /// One Arrow batch's columns, in <see cref="ConsolidationQueries.Bars"/>'s order and types. The lake's schema makes
+    /// all but vwap and trades NOT NULL; a NULL there (a file from elsewhere) is an error naming the column.
+    /// </summary>
+    private sealed class BarColumns(RecordBatch batch, DateOnly date)
+    {
+        public StringArray Ticker { get; } = Column<StringArray>(batch, 0, date);
+        public Date32Array Expiry { get; } = Column<Date32Array>(batch, 1, date);
+        public StringArray OptionRight { get; } = Column<StringArray>(batch, 2, date);
+        public DoubleArray Strike { get; } = Column<DoubleArray>(batch, 3, date);
+        public Int64Array Ts { get; } = Column<Int64Array>(batch, 4, date);
+        public DoubleArray Open { get; } = Column<DoubleArray>(batch, 5, date);
+        public DoubleArray High { get; } = Column<DoubleArray>(batch, 6, date);
+        public DoubleArray Low { get; } = Column<DoubleArray>(batch, 7, date);
+        public DoubleArray Close { get; } = Column<DoubleArray>(batch, 8, date);
+        public Int64Array Volume { get; } = Column<Int64Array>(batch, 9, date);
+        public DoubleArray Vwap { get; } = Column<DoubleArray>(batch, 10, date, nullable: true);
+        public Int64Array Trades { get; } = Column<Int64Array>(batch, 11, date, nullable: true);
+
+        private static T Column<T>(RecordBatch batch, int ordinal, DateOnly date, bool nullable = false) where T : class, IArrowArray
+        {
+            var name = batch.Schema.GetFieldByIndex(ordinal).Name;
+            var column = batch.Column(ordinal) as T ?? throw new InvalidOperationException(
+                $"consolidation: column '{name}' arrived as {batch.Column(ordinal).GetType().Name}, expected {typeof(T).Name}");
+            if (!nullable && column.NullCount > 0) throw Problem(date, $"{column.NullCount} bar(s) with a NULL {name}");
+            return column;
+        }
+    }
+}

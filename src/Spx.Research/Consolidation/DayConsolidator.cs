@@ -1,0 +1,54 @@
+using Spx.Research.Lake;
+
+namespace Spx.Research.Consolidation;
+
+/// <summary>
+/// One worker of a consolidation run: its own <see cref="LakeWriter"/> (whose DuckDB connection reads the inputs and
+/// makes the as-of joins, on one thread: the run's parallelism is across dates) and the run's news table. Per date:
+/// read the bars and their context, build the rows in C# (<see cref="OptionMinuteBatch"/>), keep other underlyings'
+/// stored rows, and replace the partition.
+/// </summary>
+internal sealed class DayConsolidator : IDisposable
+{
+    private readonly LakeWriter _writer;
+    private readonly ConsolidationOptions _options;
+
+    public DayConsolidator(LakeLayout lake, DatasetRegistry registry, IReadOnlyList<string> news, ConsolidationOptions options)
+    {
+        _options = options;
+        _writer = new LakeWriter(lake, registry);
+        _writer.Connection.ExecuteNonQuery("SET threads = 1");
+        _writer.Connection.ExecuteNonQuery(ConsolidationQueries.CreateNews(news, options.Underlying));
+    }
+
+    /// <summary>Consolidates one date.</summary>
+    public ConsolidatedDay Consolidate(ConsolidationInputs inputs)
+    {
+        var connection = _writer.Connection;
+        var bars = DayBarsReader.Read(connection, inputs, _options.Underlying);
+        var context = DayContext.Read(connection, inputs, _options.Underlying);
+        var rows = OptionMinuteBatch.Build(bars, context, _options.Rate, _options.Yield);
+        if (inputs.Stored.Count > 0 && connection.ExecuteScalar<long>(ConsolidationQueries.KeptCount(inputs.Stored, _options.Underlying)) > 0)
+            rows = rows.Concat(Kept(inputs));
+        var write = _writer.ReplacePartition(ConsolidationDatasets.OptionMinutes.Name, inputs.Date, rows);
+        return new ConsolidatedDay(inputs.Date, bars.Count, write);
+    }
+
+    public void Dispose() => _writer.Dispose();
+
+    /// <summary>Other underlyings' stored rows; stored before a column of today's schema existed, they must be consolidated again first.</summary>
+    private ColumnBatch Kept(ConsolidationInputs inputs)
+    {
+        try
+        {
+            var kept = _writer.Connection.ExecuteColumnar(ConsolidationQueries.Kept(inputs.Stored, _options.Underlying));
+            return ColumnBatch.From(kept, ConsolidationDatasets.OptionMinutes);
+        }
+        catch (DuckDB.NET.Data.DuckDBException mismatch) when (mismatch.Message.Contains("not found", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidDataException(
+                $"option_minutes partition {LakeLayout.PartitionName(inputs.Date)} holds other underlyings' rows in an earlier schema ({mismatch.Message.Split('\n')[0]}); " +
+                "consolidate those underlyings again first", mismatch);
+        }
+    }
+}
