@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Spx.Research.Consolidation;
 
 /// <summary>
@@ -14,6 +15,7 @@ internal static class MinuteIndicators
     /// Fills <paramref name="returns"/> (NULL where <paramref name="isNull"/>: no earlier bar, or its close is 0) for the
     /// rows <c>[first, first + count)</c> of one contract, whose <paramref name="ts"/> ascend.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Returns(int minutes, long[] ts, double[] close, int first, int count, double[] returns, bool[] isNull)
     {
         var lag = minutes * MicrosPerMinute;
@@ -33,6 +35,7 @@ internal static class MinuteIndicators
     }
 
     /// <summary>Fills <paramref name="sums"/> with the volume of the contract's bars starting within the last n minutes (ts − (n−1) min … ts).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RollingVolume(int minutes, long[] ts, long[] volume, int first, int count, long[] sums)
     {
         var span = (minutes - 1) * MicrosPerMinute;

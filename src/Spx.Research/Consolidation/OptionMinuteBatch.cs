@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Spx.Research.Lake;
 using Spx.Research.Market;
 using Spx.Research.Pricing;
@@ -15,6 +16,7 @@ internal static class OptionMinuteBatch
     private const double MicrosPerMinute = 60_000_000;
 
     /// <summary>The date's rows in <c>(ticker, ts)</c> order, in the dataset's columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ColumnBatch Build(DayBars bars, DayContext context, double rate, double yield)
     {
         var n = bars.Count;
@@ -128,7 +130,8 @@ internal static class OptionMinuteBatch
         return priced;
     }
 
-    private static IEnumerable<BatchColumn> Indicators(DayBars bars)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static List<BatchColumn> Indicators(DayBars bars)
     {
         var n = bars.Count;
         var returns = new[] { 1, 5, 15 }.Select(m => (Minutes: m, Values: new double[n], Nulls: new bool[n])).ToArray();
@@ -140,9 +143,10 @@ internal static class OptionMinuteBatch
             MinuteIndicators.RollingVolume(5, bars.Ts, bars.Volume, terms.First, terms.Bars, volume5);
             MinuteIndicators.RollingVolume(15, bars.Ts, bars.Volume, terms.First, terms.Bars, volume15);
         }
-        foreach (var r in returns) yield return BatchColumn.Doubles($"ret_{r.Minutes}m", r.Values, r.Nulls);
-        yield return BatchColumn.Longs("volume_5m", volume5);
-        yield return BatchColumn.Longs("volume_15m", volume15);
+        var columns = returns.Select(r => BatchColumn.Doubles($"ret_{r.Minutes}m", r.Values, r.Nulls)).ToList();
+        columns.Add(BatchColumn.Longs("volume_5m", volume5));
+        columns.Add(BatchColumn.Longs("volume_15m", volume15));
+        return columns;
     }
 
     private sealed class Priced(int n)

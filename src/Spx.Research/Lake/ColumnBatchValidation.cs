@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using Spx.Research.Market;
 
@@ -98,6 +99,7 @@ internal static class ColumnBatchValidation
         return row => !column.IsNullAt(row) && (micros[row] < start || micros[row] >= end);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Mark(List<(string, int, int, string)> problems, bool[] invalid, string column, string problem, int rows, Func<int, bool> fails)
     {
         var count = 0;
@@ -147,6 +149,7 @@ internal static class ColumnBatchValidation
         return batch.Reordered(stable);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CompareKeys(BatchColumn[] keys, int a, int b)
     {
         foreach (var key in keys)

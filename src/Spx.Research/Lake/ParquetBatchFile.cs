@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Utf8 = System.Text.Encoding;
 using ParquetSharp;
@@ -80,6 +81,7 @@ internal static class ParquetBatchFile
     }
 
     /// <summary>Definition level 1 is a value, 0 a NULL; only the values are passed, NULLs leave no slot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Write<T>(ColumnWriter<T> writer, T[] values, bool[]? isNull, int start, int rows, short[] definitions, int? maskOffset = null)
         where T : unmanaged
     {
@@ -106,6 +108,7 @@ internal static class ParquetBatchFile
     /// Text as UTF-8 byte arrays, each distinct string encoded once: a day's rows repeat a few hundred tickers and a
     /// handful of statuses as shared references, and encoding every row's copy was most of the text's cost.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WriteText(ColumnWriter<ByteArray> writer, string?[] text, int start, int rows, short[] definitions)
     {
         var slots = new Dictionary<string, (int Offset, int Length)>(ReferenceEqualityComparer.Instance);
