@@ -49,7 +49,9 @@ public static class ScannerReportPage
     {
         page = page.AddHeading($"Events on {underlying}");
         if (data.Underlying.Count == 0)
+        {
             page = page.AddText($"No {underlying} minute bars (stock_bars_1m) in range: the underlying's chart cannot be drawn.");
+        }
         else
         {
             page = page.AddFigure(ScannerReportFigures.EventsOnUnderlying(data, underlying));
