@@ -108,7 +108,7 @@ Task("Demo")
 });
 
 Task("Notebooks")
-    .Description("Run every notebook under notebooks/ headlessly on the run's lake (reproducibly); executed .ipynb and HTML go to artifacts/notebooks")
+    .Description("Run every notebook under notebooks/ headlessly on the run's lake (reproducibly); executed .ipynb and HTML go to artifacts/notebooks, which then holds only this run's")
     .IsDependentOn("Build")
     .IsDependentOn("Lake")
     .Does(() => Spx($"notebook run notebooks --reproducible -p \"lakePath={run.Lake}\" --output \"{MakeAbsolute(artifacts + Directory("notebooks"))}\""));

@@ -79,6 +79,40 @@ public sealed class NotebookVerbTests : IDisposable
         Assert.False(File.Exists(Path.Combine(Out, "ignored.ipynb")));
     }
 
+    [Fact]
+    public void A_folder_run_removes_the_pages_of_notebooks_not_in_it_so_the_index_links_exactly_this_run()
+    {
+        const string ipynb = """
+            {"cells":[{"cell_type":"code","metadata":{},"outputs":[],"source":["1 + 1"]}],
+             "metadata":{"kernelspec":{"name":".net-csharp"}},"nbformat":4,"nbformat_minor":5}
+            """;
+        var artifacts = Path.Combine(_root, "artifacts");
+        var pages = Path.Combine(artifacts, "notebooks");
+        var folder = Path.Combine(_root, "folder");
+        Write("folder/a.ipynb", ipynb);
+        var renamed = Write("folder/b.ipynb", ipynb);
+        Assert.Equal(0, CliRun.Of("notebook", "run", folder, "--output", pages).ExitCode);
+        File.Move(renamed, Path.Combine(folder, "c.ipynb"));
+        Write("artifacts/notebooks/notes.txt", "not the runner's");
+        Write("artifacts/notebooks/plain.ipynb", ipynb);
+        Write("artifacts/reports/scanner-report.html", "report");
+
+        var one = CliRun.Of("notebook", "run", Path.Combine(folder, "a.ipynb"), "--output", pages);
+        var before = Directory.GetFiles(pages).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        var run = CliRun.Of("notebook", "run", folder, "--output", pages);
+
+        Assert.True(one.ExitCode == 0, one.Error);
+        Assert.Contains("b.html", before); // a single notebook is not a whole set: nothing removed
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains($"removed {Path.Combine(pages, "b.html")} (not written by this run)", run.Output);
+        Assert.Contains($"removed {Path.Combine(pages, "b.ipynb")} (not written by this run)", run.Output);
+        Assert.Equal(["a.html", "a.ipynb", "c.html", "c.ipynb", "notes.txt", "plain.ipynb"],
+            Directory.GetFiles(pages).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var index = File.ReadAllText(RunIndex.Write(artifacts, "manifest.json"));
+        Assert.Equal(["notebooks/a.html", "notebooks/c.html", "reports/scanner-report.html"],
+            System.Text.RegularExpressions.Regex.Matches(index, "<li><a href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("missing.ipynb")]
     [InlineData("good.dib", "-p", "novalue")]

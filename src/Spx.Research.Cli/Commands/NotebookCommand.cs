@@ -9,9 +9,11 @@ namespace Spx.Research.Cli.Commands;
 /// <summary>
 /// <c>spx notebook run PATH...</c>: runs notebooks headlessly (C# cells, Roslyn scripting) and writes
 /// each executed notebook and an HTML page to the output folder. Each notebook stops at its first
-/// failing cell unless <c>--allow-errors</c>; the others still run. Exit 0 when all succeed, 1 when
-/// any failed (the message names the notebook, the cell — numbered over all cells, markdown included —
-/// and the error), 2 for a usage error (missing file, bad <c>-p</c>).
+/// failing cell unless <c>--allow-errors</c>; the others still run. Given a folder, the run also removes
+/// the pages an earlier run left in the output folder that this one did not write
+/// (<see cref="StaleNotebookPages"/>), so the folder holds exactly this run's notebooks. Exit 0 when all
+/// succeed, 1 when any failed (the message names the notebook, the cell — numbered over all cells,
+/// markdown included — and the error), 2 for a usage error (missing file, bad <c>-p</c>).
 /// </summary>
 public static class NotebookCommand
 {
@@ -22,7 +24,7 @@ public static class NotebookCommand
     {
         var paths = new Argument<string[]>("path")
         {
-            Description = "Notebooks (.ipynb, .dib, .csx) or folders (every *.ipynb in them, sorted)",
+            Description = "Notebooks (.ipynb, .dib, .csx) or folders (every *.ipynb in them, sorted; earlier runs' pages this run did not write are then removed from the output folder)",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string?>("--output", "-o")
@@ -56,7 +58,8 @@ public static class NotebookCommand
         };
         run.SetAction(async (parse, cancellationToken) =>
         {
-            var notebooks = Expand(parse.GetValue(paths) ?? []);
+            var pathsGiven = parse.GetValue(paths) ?? [];
+            var notebooks = Expand(pathsGiven);
             var outputFolder = Path.GetFullPath(parse.GetValue(output) is { Length: > 0 } given ? given : NotebookOutputFolder.Default(Environment.CurrentDirectory));
             CheckOutputs(notebooks, outputFolder);
             var seconds = parse.GetValue(cellTimeout);
@@ -76,6 +79,7 @@ public static class NotebookCommand
             };
 
             var failed = 0;
+            var written = new List<string>();
             foreach (var notebook in notebooks)
             {
                 console.WriteLine($"notebook {notebook}");
@@ -83,15 +87,16 @@ public static class NotebookCommand
                 {
                     var result = await new NotebookRunner(options).RunFileAsync(notebook, outputFolder, cancellationToken);
                     progress.EndLine();
-                    var written = $"{result.OutputNotebookPath}, {Path.GetFileName(result.OutputHtmlPath)}";
+                    written.AddRange([result.OutputNotebookPath!, result.OutputHtmlPath!]);
+                    var outputs = $"{result.OutputNotebookPath}, {Path.GetFileName(result.OutputHtmlPath)}";
                     if (result.Succeeded)
                     {
                         var allowed = result.AllowedErrors.Count;
-                        console.WriteLine($"ok {notebook} ({Duration(result.Duration)}{(allowed > 0 ? $", {allowed} cell error(s) allowed" : "")}) -> {written}");
+                        console.WriteLine($"ok {notebook} ({Duration(result.Duration)}{(allowed > 0 ? $", {allowed} cell error(s) allowed" : "")}) -> {outputs}");
                         continue;
                     }
                     failed++;
-                    console.WriteLine($"FAILED {notebook} -> {written}");
+                    console.WriteLine($"FAILED {notebook} -> {outputs}");
                     errors.WriteLine($"spx: error: {result.FailureMessage}");
                     if (verbose) foreach (var line in result.Failure!.Error!.Traceback) errors.WriteLine($"  {line}");
                 }
@@ -106,6 +111,11 @@ public static class NotebookCommand
                     console.WriteLine($"FAILED {notebook}");
                     errors.WriteLine($"spx: error: {e.Message}");
                 }
+            }
+            // A folder is a whole set of notebooks: pages of earlier runs that this one did not write are stale.
+            if (pathsGiven.Any(path => Directory.Exists(Path.GetFullPath(path))))
+            {
+                foreach (var stale in StaleNotebookPages.Remove(outputFolder, written)) console.WriteLine($"removed {stale} (not written by this run)");
             }
             if (notebooks.Count > 1) console.WriteLine($"{notebooks.Count - failed} of {notebooks.Count} notebooks ok");
             return failed == 0 ? ExitCodes.Ok : ExitCodes.Failure;

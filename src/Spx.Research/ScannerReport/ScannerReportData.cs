@@ -14,6 +14,9 @@ public sealed record ScannerReportData
     /// <summary>Minutes per point of <see cref="Underlying"/>.</summary>
     public required int BucketMinutes { get; init; }
 
+    /// <summary>The markers of the events chart: one per event, or past the cap one per time window.</summary>
+    public required EventMarkers Markers { get; init; }
+
     /// <summary>The latest headline before each of the largest events (by max return).</summary>
     public required IReadOnlyList<EventHeadline> Headlines { get; init; }
 

@@ -24,19 +24,25 @@ public static class ScannerReportFigures
             });
     }
 
-    /// <summary>The underlying's line with a marker at each event's trigger, at the underlying's price then.</summary>
+    /// <summary>
+    /// The underlying's line with the event markers at their triggers, at the underlying's price then: one per event,
+    /// or past the cap one per time window, drawn at its largest event, the hover giving the count.
+    /// </summary>
     public static Figure EventsOnUnderlying(ScannerReportData data, string underlying)
     {
         var line = Trace.Line(
             $"{underlying} (last close per {data.BucketMinutes} min)",
             data.Underlying.Select(p => p.Ts).ToArray(),
             data.Underlying.Select(p => p.Close).ToArray());
-        var priced = data.Scan.Events.Where(e => e.UnderlyingPrice is not null).ToArray();
-        Trace[] traces = priced.Length == 0
+        var markers = data.Markers;
+        Trace[] traces = markers.Markers.Count == 0
             ? [line]
-            : [line, Trace.Markers("event triggers", priced.Select(e => e.TriggerTs).ToArray(), priced.Select(e => e.UnderlyingPrice!.Value).ToArray()) with
+            : [line, Trace.Markers(
+                markers.WindowMinutes is { } minutes ? $"events per {Window(minutes)} (at the largest)" : "event triggers",
+                markers.Markers.Select(m => m.Largest.TriggerTs).ToArray(),
+                markers.Markers.Select(m => m.Largest.UnderlyingPrice!.Value).ToArray()) with
             {
-                Text = priced.Select(e => (string?)$"{e.Ticker}: {e.Duration} bars, peak {Percent(e.MaxReturn)}").ToArray(),
+                Text = markers.Markers.Select(m => (string?)HoverText(m, markers.WindowMinutes)).ToArray(),
                 Marker = new MarkerStyle { Color = "#d62728", Size = 7, Symbol = "triangle-up" },
             }];
         return new Figure(traces, new Layout
@@ -88,6 +94,23 @@ public static class ScannerReportFigures
             Legend = Legend.Above,
             Height = 380,
         });
+    }
+
+    /// <summary>A marker's window in words: "5-minute window", "2-hour window", "UTC day".</summary>
+    public static string Window(int minutes) => minutes switch
+    {
+        1440 => "UTC day",
+        >= 60 when minutes % 60 == 0 => $"{minutes / 60}-hour window",
+        _ => $"{minutes}-minute window",
+    };
+
+    private static string HoverText(EventMarker marker, int? windowMinutes)
+    {
+        var e = marker.Largest;
+        var largest = $"{e.Ticker}: {e.Duration} bars, peak {Percent(e.MaxReturn)}";
+        return windowMinutes is { } minutes
+            ? $"{marker.Count.ToString("N0", CultureInfo.InvariantCulture)} event{(marker.Count == 1 ? "" : "s")} in this {Window(minutes)}; largest {largest}"
+            : largest;
     }
 
     /// <summary>A fraction as a percentage with one decimal, or a dash.</summary>

@@ -24,7 +24,7 @@ public static class ScannerReportPage
             .AddHtml(TableStyle)
             .AddText($"Threshold {ScannerReportFigures.Percent(scan.Threshold)} over each contract-day's first open; definitions in docs/scanner.md.");
         page = Summary(page, data);
-        page = Events(page, data, scan.Underlying);
+        page = Events(page, data, scan.Underlying, options.MaxEventMarkers);
         page = Surface(page, data, scan.Underlying);
         return Coverage(page, data);
     }
@@ -45,12 +45,18 @@ public static class ScannerReportPage
             : page.AddFigure(ScannerReportFigures.HourDistribution(data));
     }
 
-    private static HtmlPage Events(HtmlPage page, ScannerReportData data, string underlying)
+    private static HtmlPage Events(HtmlPage page, ScannerReportData data, string underlying, int maxMarkers)
     {
         page = page.AddHeading($"Events on {underlying}");
-        page = data.Underlying.Count == 0
-            ? page.AddText($"No {underlying} minute bars (stock_bars_1m) in range: the underlying's chart cannot be drawn.")
-            : page.AddFigure(ScannerReportFigures.EventsOnUnderlying(data, underlying));
+        if (data.Underlying.Count == 0)
+        {
+            page = page.AddText($"No {underlying} minute bars (stock_bars_1m) in range: the underlying's chart cannot be drawn.");
+        }
+        else
+        {
+            page = page.AddFigure(ScannerReportFigures.EventsOnUnderlying(data, underlying));
+            if (data.Scan.Events.Count > 0) page = page.AddText(MarkersText(data.Markers, maxMarkers));
+        }
         if (data.Headlines.Count == 0) return page.AddText("No events in range.");
         var rows = data.Headlines.Select(h =>
         {
@@ -61,6 +67,17 @@ public static class ScannerReportPage
         return page.AddText($"The {ScannerReportQueries.HeadlineEvents} largest events by peak return, with the latest {underlying} headline before the trigger (up to {ScannerReportQueries.HeadlineLookbackDays} days back).")
             .AddHtml(HtmlTable.Of(["ticker", "trigger (New York)", "bars", "peak return", "latest headline", "published (New York)"], rows));
     }
+
+    /// <summary>How many events the chart's markers stand for, and how: a marker each, or one per time window past the cap.</summary>
+    private static string MarkersText(EventMarkers markers, int maxMarkers) => markers switch
+    {
+        { Events: 0 } => "None of the events has an underlying price to be marked at.",
+        { WindowMinutes: { } minutes } =>
+            $"{Many(markers.Events, "event")} with an underlying price, more than the {Count(maxMarkers)} the chart marks one by one: " +
+            $"a marker stands for the events triggered in one {ScannerReportFigures.Window(minutes)} ({Many(markers.Markers.Count, "marker")}) " +
+            "and sits at the largest of them; its hover gives how many and the largest's peak return.",
+        _ => $"{Many(markers.Events, "event")} with an underlying price, a marker each.",
+    };
 
     private static HtmlPage Surface(HtmlPage page, ScannerReportData data, string underlying)
     {
@@ -93,6 +110,8 @@ public static class ScannerReportPage
     }
 
     private static string Local(DateTimeOffset instant) => NewYorkTime.ToLocal(instant).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Many(long count, string thing) => count == 1 ? $"1 {thing}" : $"{Count(count)} {thing}s";
 
     private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

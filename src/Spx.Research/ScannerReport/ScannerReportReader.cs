@@ -29,6 +29,7 @@ public static class ScannerReportReader
             Scan = scan,
             Underlying = lake.Query(ScannerReportQueries.Underlying(scanOptions, bucket), ReadUnderlying),
             BucketMinutes = bucket,
+            Markers = EventMarkers.Of(scan.Events, options.MaxEventMarkers),
             Headlines = lake.Run(connection => ReadHeadlines(connection, scanOptions)),
             HasOptionMinutes = hasMinutes,
             SurfaceSession = session,
