@@ -37,7 +37,7 @@ public static class PricingBatch
 
     /// <summary>
     /// The implied volatility of each price and the value and greeks at it; NaN greeks where the price has no
-    /// volatility (<paramref name="status"/> says why).
+    /// volatility (<paramref name="status"/> says why). The greeks reuse the solve's ln(F/K), √t and e^(rt).
     /// </summary>
     public static void ImpliedGreeks(OptionColumns options, ReadOnlySpan<double> price, Span<double> iv, Span<ImpliedVolatilityStatus> status, GreekColumns output)
     {
@@ -45,13 +45,20 @@ public static class PricingBatch
         output.CheckLengths(options);
         for (var i = 0; i < options.Length; i++)
         {
-            var result = ImpliedVolatility.Solve(options.Right[i], price[i], options.Spot[i], options.Strike[i], options.Years[i], options.Rate[i], options.Yield[i]);
-            iv[i] = result.Value;
-            status[i] = result.Status;
-            if (result.IsSolved)
-                output.Set(i, BlackScholes.Greeks<CodyNormal>(options.Right[i], options.Spot[i], options.Strike[i], options.Years[i], options.Rate[i], options.Yield[i], result.Value));
+            var (right, spot, strike, t, r, q) = (options.Right[i], options.Spot[i], options.Strike[i], options.Years[i], options.Rate[i], options.Yield[i]);
+            var normalised = NormalisedPrice.Of(right, price[i], spot, strike, t, r, q);
+            var s = normalised.Failure is null ? ImpliedVolatility.SolveTotal(normalised) : double.NaN;
+            status[i] = normalised.Failure ?? (double.IsNaN(s) ? ImpliedVolatilityStatus.NotConverged : ImpliedVolatilityStatus.Solved);
+            if (status[i] == ImpliedVolatilityStatus.Solved)
+            {
+                iv[i] = s / normalised.SqrtT;
+                output.Set(i, BlackScholes.GreeksAtSolution<CodyNormal>(right, spot, strike, t, r, q, normalised, s));
+            }
             else
+            {
+                iv[i] = double.NaN;
                 output.SetNaN(i);
+            }
         }
     }
 
