@@ -90,17 +90,22 @@ public sealed class LaneKernelTests
         Assert.True(evaluations.Average() <= 3, $"{evaluations.Average():F2} evaluations on average");
     }
 
-    /// <summary>A call on 100, r = q = 0, half a year: prices on the decisions' thresholds go back to the scalar arithmetic.</summary>
+    /// <summary>
+    /// A call on 100, r = q = 0, half a year: prices on a decision's threshold go back to the scalar arithmetic, prices
+    /// clear of every threshold (even a tiny or a zero time value) are decided in lanes.
+    /// </summary>
     [Theory]
     // price, strike, the lane code: solve, recheck, or a status.
     [InlineData(10.0, 95.0, LaneNormalisation.Solve)] // near the money, plenty of time value
     [InlineData(100.0, 50.0, LaneNormalisation.Recheck)] // the no-arbitrage bound S
-    [InlineData(50.0, 50.0, LaneNormalisation.Recheck)] // exactly intrinsic: the rounding threshold
+    [InlineData(50.0, 50.0, (double)ImpliedVolatilityStatus.NoTimeValue)] // exactly intrinsic: far inside the 2^-46 rounding
+    [InlineData(50.0000000000014211, 50.0, LaneNormalisation.Recheck)] // intrinsic plus 2^-46 of 100: on the rounding threshold
     [InlineData(49.0, 50.0, (double)ImpliedVolatilityStatus.BelowIntrinsic)] // a point below intrinsic: clear of every threshold
     [InlineData(120.0, 50.0, (double)ImpliedVolatilityStatus.AboveUpperBound)] // well above the bound
-    [InlineData(1e-310, 300.0, LaneNormalisation.Recheck)] // a normalised time value near 1e-300
-    [InlineData(5.0, 100.0 * (1 + 1e-14), LaneNormalisation.Recheck)] // x = ln(F/K) too near 0 to be sure of its sign
-    [InlineData(5.0, 1e-20, LaneNormalisation.Recheck)] // ln(S/K) = 50: past the exponents the margin covers
+    [InlineData(1.7320508075688772e-298, 300.0, LaneNormalisation.Recheck)] // β = price/√(F·K) = 1e-300, the floor
+    [InlineData(1e-310, 300.0, (double)ImpliedVolatilityStatus.NoTimeValue)] // far under the floor
+    [InlineData(5.0, 100.0, LaneNormalisation.Recheck)] // S = K, r = q: x = 0, in or out of the money is a matter of rounding
+    [InlineData(5.0, 1e-20, LaneNormalisation.Recheck)] // ln(S/K) = 50: past the exponents the margin is derived for
     public void Decisions_too_close_to_call_are_rechecked(double price, double strike, double expected)
     {
         var code = Kernel.NormalisationCode(price, 100, strike, 0.5);
