@@ -222,7 +222,7 @@ public sealed class LaneKernelTests
     {
         public T Apply<T>(T x) where T : struct, ILanes<T>
         {
-            var (cdf, complement, density) = LaneNormal.Cdfs(x);
+            LaneNormal.Cdfs(x, out var cdf, out var complement, out var density);
             return part switch { 0 => cdf, 1 => complement, _ => density };
         }
     }

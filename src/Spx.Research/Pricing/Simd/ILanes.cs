@@ -6,6 +6,12 @@ namespace Spx.Research.Pricing.Simd;
 /// <see cref="Lanes256"/> and <see cref="Lanes128"/> wrap the hardware vectors, so each kernel is written once and
 /// the JIT compiles it for each width (a struct type argument is specialised, and the wrappers inline away).
 /// </summary>
+/// <remarks>
+/// Every operation is a call the JIT must inline, and it stops inlining past a budget per method, after which each
+/// multiplication is a call (measured: five times slower). So the kernels' big pieces (the CDF, the regions, a solver
+/// step, the greeks, the normalisation) are marked NoInlining: each stays one unit within its budget, whatever
+/// profile-guided optimisation would rather inline.
+/// </remarks>
 /// <typeparam name="TSelf">The implementing lane type.</typeparam>
 internal interface ILanes<TSelf> where TSelf : struct, ILanes<TSelf>
 {
@@ -23,6 +29,9 @@ internal interface ILanes<TSelf> where TSelf : struct, ILanes<TSelf>
 
     /// <summary>The first <see cref="Count"/> values of <paramref name="source"/>.</summary>
     static abstract TSelf Load(ReadOnlySpan<double> source);
+
+    /// <summary>A mask of the first <see cref="Count"/> values of <paramref name="source"/> that are 0.</summary>
+    static abstract TSelf IsZero(ReadOnlySpan<int> source);
 
     /// <summary>Writes the lanes to the first <see cref="Count"/> elements of <paramref name="destination"/>.</summary>
     void Store(Span<double> destination);
@@ -96,6 +105,8 @@ internal interface ILanes<TSelf> where TSelf : struct, ILanes<TSelf>
     static abstract TSelf GreaterThanOrEqual(TSelf left, TSelf right);
 
     static abstract TSelf IsNaN(TSelf value);
+
+    static abstract TSelf Equals(TSelf left, TSelf right);
 
     /// <summary>Per lane, <paramref name="whenTrue"/> where <paramref name="mask"/> is set, else <paramref name="whenFalse"/>.</summary>
     static abstract TSelf Select(TSelf mask, TSelf whenTrue, TSelf whenFalse);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Spx.Research.Market;
 
 namespace Spx.Research.Pricing.Simd;
@@ -130,34 +131,43 @@ internal static class LaneBatch<T> where T : struct, ILanes<T>
 
     /// <summary>The lanes from <paramref name="offset"/>; past the column's end, copies of its last value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Lanes(ReadOnlySpan<double> column, int offset)
+    private static T Lanes(ReadOnlySpan<double> column, int offset) =>
+        offset + T.Count <= column.Length ? T.Load(column[offset..]) : Padded(column, offset);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T Padded(ReadOnlySpan<double> column, int offset)
     {
-        if (offset + T.Count <= column.Length) return T.Load(column[offset..]);
         Span<double> padded = stackalloc double[T.Count];
         column[offset..].CopyTo(padded);
         padded[(column.Length - offset)..].Fill(column[^1]);
         return T.Load(padded);
     }
 
-    /// <summary>A mask of the calls from <paramref name="offset"/>, padded as <see cref="Lanes"/>.</summary>
+    /// <summary>A mask of the calls from <paramref name="offset"/> (<see cref="OptionRight.Call"/> is 0), padded as <see cref="Lanes"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T Calls(ReadOnlySpan<OptionRight> right, int offset)
+    private static T Calls(ReadOnlySpan<OptionRight> right, int offset) =>
+        offset + T.Count <= right.Length ? T.IsZero(MemoryMarshal.Cast<OptionRight, int>(right[offset..])) : PaddedCalls(right, offset);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T PaddedCalls(ReadOnlySpan<OptionRight> right, int offset)
     {
-        Span<double> call = stackalloc double[T.Count];
-        for (var j = 0; j < T.Count; j++) call[j] = right[Math.Min(offset + j, right.Length - 1)] == OptionRight.Call ? 1 : 0;
-        return T.GreaterThan(T.Load(call), T.Create(0));
+        Span<int> padded = stackalloc int[T.Count];
+        MemoryMarshal.Cast<OptionRight, int>(right[offset..]).CopyTo(padded);
+        padded[(right.Length - offset)..].Fill((int)right[^1]);
+        return T.IsZero(padded);
     }
 
     /// <summary>Writes the lanes that fall inside <paramref name="column"/> from <paramref name="offset"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Store(T value, Span<double> column, int offset)
     {
-        if (offset + T.Count <= column.Length)
-        {
-            value.Store(column[offset..]);
-            return;
-        }
+        if (offset + T.Count <= column.Length) value.Store(column[offset..]);
+        else StorePartial(value, column, offset);
+    }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StorePartial(T value, Span<double> column, int offset)
+    {
         for (var j = 0; offset + j < column.Length; j++) column[offset + j] = value[j];
     }
 }

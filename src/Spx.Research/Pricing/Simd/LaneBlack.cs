@@ -28,22 +28,24 @@ internal readonly struct LaneBlack<T> where T : struct, ILanes<T>
     /// b(s), bmax − b(s) and b'(s), as <see cref="NormalisedBlack.Price"/>, <see cref="NormalisedBlack.Complement"/> and
     /// <see cref="NormalisedBlack.Vega"/>: b'(s) = e^(x/2)·φ(d1), with φ(d1) from the CDF evaluation at d1.
     /// </summary>
-    public (T Price, T Complement, T Vega) Evaluate(T s)
+    public void Evaluate(T s, out T price, out T complement, out T vega)
     {
         var d1 = X / s + 0.5 * s;
-        var (n1, nMinus1, density) = LaneNormal.Cdfs(d1);
-        var (n2, _, _) = LaneNormal.Cdfs(d1 - s);
-        return (Max * n1 - InverseMax * n2, Max * nMinus1 + InverseMax * n2, Max * density);
+        LaneNormal.Cdfs(d1, out var n1, out var nMinus1, out var density);
+        LaneNormal.Cdfs(d1 - s, out var n2, out _, out _);
+        (price, complement, vega) = (Max * n1 - InverseMax * n2, Max * nMinus1 + InverseMax * n2, Max * density);
     }
 
     /// <summary>b'(s) at the inflection point: e^(x/2)/√(2π).</summary>
     public T VegaAtInflection => NormalisedBlack.InvSqrt2Pi * Max;
 
-    /// <summary>b''/b' = x²/s³ − s/4.</summary>
+    /// <summary>b''/b' = x²/s³ − s/4 and b'''/b' = (b''/b')² − 3x²/s⁴ − 1/4, with one division.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T SecondOverFirst(T s) => X * X / (s * s * s) - 0.25 * s;
-
-    /// <summary>b'''/b' = (b''/b')² − 3x²/s⁴ − 1/4.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T ThirdOverFirst(T s, T secondOverFirst) => secondOverFirst * secondOverFirst - 3 * X * X / (s * s * s * s) - 0.25;
+    public void DerivativeRatios(T s, out T secondOverFirst, out T thirdOverFirst)
+    {
+        var inverse = 1 / s;
+        var xOverS2 = X * X * inverse * inverse;
+        secondOverFirst = xOverS2 * inverse - 0.25 * s;
+        thirdOverFirst = secondOverFirst * secondOverFirst - 3 * xOverS2 * inverse * inverse - 0.25;
+    }
 }

@@ -47,11 +47,12 @@ internal readonly struct LaneGreeks<T> where T : struct, ILanes<T>
         return Formula(call, spot, strike, t, r, q, s / sqrtT, sqrtT, d1, LaneMath.Exp(-q * t), 1 / growth);
     }
 
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static LaneGreeks<T> Formula(T call, T spot, T strike, T t, T r, T q, T sigma, T sqrtT, T d1, T qDf, T rDf)
     {
         var d2 = d1 - sigma * sqrtT;
-        var (nd1, nmd1, pdf) = LaneNormal.Cdfs(d1);
-        var (nd2, nmd2, _) = LaneNormal.Cdfs(d2);
+        LaneNormal.Cdfs(d1, out var nd1, out var nmd1, out var pdf);
+        LaneNormal.Cdfs(d2, out var nd2, out var nmd2, out _);
         var gamma = qDf * pdf / (spot * sigma * sqrtT);
         var vega = spot * qDf * pdf * sqrtT;
         var decay = -spot * qDf * pdf * sigma / (2 * sqrtT);

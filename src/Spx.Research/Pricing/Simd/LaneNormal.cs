@@ -11,18 +11,20 @@ namespace Spx.Research.Pricing.Simd;
 internal static class LaneNormal
 {
     /// <summary>
-    /// (N(z), N(−z), φ(z)) per lane: each CDF as <see cref="CodyNormal.Cdf"/> gives it, N(z) = ½·erfc(−z/√2), and the
+    /// N(z), N(−z) and φ(z) per lane (out parameters: the JIT does not inline a constructor of three vectors): each CDF as <see cref="CodyNormal.Cdf"/> gives it, N(z) = ½·erfc(−z/√2), and the
     /// density e^(−z²/2)/√(2π) from the e^(−w²) the erfc needs anyway (w = z/√2 rounded: within z²·ε of the scalar's).
     /// </summary>
-    public static (T Cdf, T Complement, T Density) Cdfs<T>(T z) where T : struct, ILanes<T>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void Cdfs<T>(T z, out T cdf, out T complement, out T density) where T : struct, ILanes<T>
     {
         var w = -z * CodyNormal.InvSqrt2;
         var gaussian = Gaussian(T.Abs(w));
         var (erfc, erfcOfNegative) = Erfcs(w, gaussian);
-        return (0.5 * erfc, 0.5 * erfcOfNegative, NormalisedBlack.InvSqrt2Pi * gaussian);
+        (cdf, complement, density) = (0.5 * erfc, 0.5 * erfcOfNegative, NormalisedBlack.InvSqrt2Pi * gaussian);
     }
 
     /// <summary>erfc(w) per lane, as <see cref="CodyErfc.Erfc"/>.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static T Erfc<T>(T w) where T : struct, ILanes<T> => Erfcs(w, Gaussian(T.Abs(w))).Erfc;
 
     /// <summary>(erfc(w), erfc(−w)) per lane given e^(−w²); NaN for NaN.</summary>
@@ -33,36 +35,42 @@ internal static class LaneNormal
         var nan = T.IsNaN(w);
         var small = T.LessThanOrEqual(y, T.Create(0.46875));
         var tailed = T.AndNot(T.LessThan(y, T.Create(Zero)), small);
-        var erf = T.Any(small) ? SmallErf(w, y) : T.Create(0);
-        var tail = T.Any(tailed) ? T.Select(tailed, gaussian * TailRatio(T.Select(tailed, y, T.Create(1))), T.Create(0)) : T.Create(0);
+
+        // One division serves every lane: w·A/B where small (erf), the tail's fraction elsewhere (erfc(y)/e^(−y²)).
+        var (anySmall, anyTail) = (T.Any(small), T.Any(tailed));
+        var (num, den) = anySmall && anyTail ? Blend(small, SmallTerms(w, y), TailTerms(T.Select(tailed, y, T.Create(1))))
+            : anySmall ? SmallTerms(w, y)
+            : anyTail ? TailTerms(T.Select(tailed, y, T.Create(1)))
+            : (T.Create(0), T.Create(1));
+        var ratio = num / den;
+        var tail = T.Select(tailed, gaussian * ratio, T.Create(0));
 
         // erfc(w) = 2 − erfc(|w|) for w < 0; NaN lanes fell through both masks above.
         var negative = T.LessThan(w, T.Create(0));
-        var erfc = T.Select(small, 1 - erf, T.Select(negative, 2 - tail, tail));
-        var erfcOfNegative = T.Select(small, 1 + erf, T.Select(negative, tail, 2 - tail));
+        var erfc = T.Select(small, 1 - ratio, T.Select(negative, 2 - tail, tail));
+        var erfcOfNegative = T.Select(small, 1 + ratio, T.Select(negative, tail, 2 - tail));
         return (T.Select(nan, w, erfc), T.Select(nan, w, erfcOfNegative));
     }
 
-    /// <summary>erf(w) = w·A(w²)/B(w²) for |w| ≤ 0.46875.</summary>
+    /// <summary>erf(w) = w·A(w²)/B(w²) for |w| ≤ 0.46875, as numerator and denominator.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T SmallErf<T>(T w, T y) where T : struct, ILanes<T>
+    private static (T Num, T Den) SmallTerms<T>(T w, T y) where T : struct, ILanes<T>
     {
         var z = y * y;
         var num = Horner(Horner(Horner(Horner(T.Create(A4), z, A0), z, A1), z, A2), z, A3);
         var den = Horner(Horner(Horner(z + B0, z, B1), z, B2), z, B3);
-        return w * num / den;
+        return (w * num, den);
     }
 
     /// <summary>
-    /// erfc(y)/e^(−y²) for 0.46875 &lt; y &lt; 26.543: C(y)/D(y) up to 4, (1/√π − P(1/y²)/Q(1/y²)/y²)/y beyond, with one
-    /// division for both. Lanes outside that range must hold a harmless y (the caller's 1).
+    /// erfc(y)/e^(−y²) for 0.46875 &lt; y &lt; 26.543 as a fraction: C(y)/D(y) up to 4, (1/√π − P(1/y²)/Q(1/y²)/y²)/y
+    /// beyond. Lanes outside that range must hold a harmless y (the caller's 1).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static T TailRatio<T>(T y) where T : struct, ILanes<T>
+    private static (T Num, T Den) TailTerms<T>(T y) where T : struct, ILanes<T>
     {
         var middle = T.LessThanOrEqual(y, T.Create(4));
-        var (num, den) = T.All(middle) ? MiddleTerms(y) : T.Any(middle) ? Blend(middle, MiddleTerms(y), FarTerms(y)) : FarTerms(y);
-        return num / den;
+        return T.All(middle) ? MiddleTerms(y) : T.Any(middle) ? Blend(middle, MiddleTerms(y), FarTerms(y)) : FarTerms(y);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

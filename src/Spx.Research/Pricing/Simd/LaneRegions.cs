@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spx.Research.Pricing.Simd;
 
 /// <summary>
@@ -7,12 +9,14 @@ namespace Spx.Research.Pricing.Simd;
 /// </summary>
 internal readonly struct LaneRegions<T> where T : struct, ILanes<T>
 {
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public LaneRegions(in LaneBlack<T> curve, T beta)
     {
         var zero = T.Create(0);
         var centreS = T.Sqrt(-2 * curve.X);
         var atCentre = T.GreaterThan(centreS, zero);
-        var centreB = T.Select(atCentre, curve.Evaluate(T.Select(atCentre, centreS, T.Create(1))).Price, zero);
+        curve.Evaluate(T.Select(atCentre, centreS, T.Create(1)), out var centrePrice, out _, out _);
+        var centreB = T.Select(atCentre, centrePrice, zero);
         var slope = curve.VegaAtInflection;
         var below = T.LessThan(beta, centreB);
 
@@ -20,9 +24,8 @@ internal readonly struct LaneRegions<T> where T : struct, ILanes<T>
         var highS = centreS + (curve.Max - centreB) / slope;
         var landmarkS = T.Select(below, lowS, highS);
         var atLandmark = T.GreaterThan(landmarkS, zero);
-        var landmark = curve.Evaluate(T.Select(atLandmark, landmarkS, T.Create(1)));
-        var lowB = T.Select(atLandmark, landmark.Price, zero);
-        var highComplement = landmark.Complement;
+        curve.Evaluate(T.Select(atLandmark, landmarkS, T.Create(1)), out var landmarkPrice, out var highComplement, out _);
+        var lowB = T.Select(atLandmark, landmarkPrice, zero);
         var highB = curve.Max - highComplement;
 
         Lower = below & T.LessThan(beta, lowB);
@@ -33,7 +36,8 @@ internal readonly struct LaneRegions<T> where T : struct, ILanes<T>
         var middleBelow = lowS + (centreS - lowS) * (beta - lowB) / (centreB - lowB);
         var middleAbove = centreS + (highS - centreS) * (beta - centreB) / (highB - centreB);
         var guess = T.Select(below, middleBelow, middleAbove);
-        if (T.Any(Lower)) guess = T.Select(Lower, LowerGuess(curve.X, beta, lowS, lowB), guess);
+        LogBeta = T.Any(Lower) ? T.Log(beta) : T.Create(double.NaN);
+        if (T.Any(Lower)) guess = T.Select(Lower, LowerGuess(curve.X, LogBeta, lowS, lowB), guess);
         if (T.Any(Upper)) guess = T.Select(Upper, T.Sqrt(highS * highS + 8 * T.Log(highComplement / (curve.Max - beta))), guess);
         Guess = guess;
     }
@@ -53,10 +57,13 @@ internal readonly struct LaneRegions<T> where T : struct, ILanes<T>
     /// <summary>Each lane's first guess, as <see cref="BlackRegions.Guess"/>.</summary>
     public T Guess { get; }
 
+    /// <summary>ln β, which the lower region's guess and objective need; computed only when some lane is in it.</summary>
+    public T LogBeta { get; }
+
     /// <summary>As <see cref="BlackRegions"/>' lower guess: two fixed-point passes on the tail asymptote, a lane stopping at its first pass without a positive rest.</summary>
-    private static T LowerGuess(T x, T beta, T lowS, T lowB)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T LowerGuess(T x, T logBeta, T lowS, T lowB)
     {
-        var logBeta = T.Log(beta);
         var absX = T.Abs(x);
         var logAbsX = T.Log(absX);
         var s = absX / T.Sqrt(-2 * logBeta);

@@ -11,6 +11,7 @@ internal static class LaneSolver
 {
     /// <summary>Per lane, the s with b(x, s) = β, or NaN when the steps do not settle to <paramref name="tolerance"/>.</summary>
     /// <param name="evaluations">Per lane, how many evaluations of b the solve took (as <see cref="TotalVolatilitySolver.Solve(double, double, double, out int)"/>).</param>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static T Solve<T>(T x, T beta, T tolerance, out T evaluations) where T : struct, ILanes<T>
     {
         var curve = new LaneBlack<T>(x);
@@ -53,44 +54,48 @@ internal static class LaneSolver
     private readonly struct Objective<T>(LaneBlack<T> curve, LaneRegions<T> regions, T beta) where T : struct, ILanes<T>
     {
         private readonly T _betaComplement = curve.Max - beta;
-        private readonly T _logBeta = T.Any(regions.Lower) ? T.Log(beta) : T.Create(0);
+        private readonly T _inverseLogBeta = 1 / regions.LogBeta;
 
-        /// <summary>As the scalar Step: Δ = ν(1 + ν·g2/2) / (1 + ν(g2 + ν·g3/6)); <paramref name="below"/> where b(s) &lt; β.</summary>
+        /// <summary>
+        /// As the scalar Step: Δ = ν(1 + ν·g2/2) / (1 + ν(g2 + ν·g3/6)); <paramref name="below"/> where b(s) &lt; β. The
+        /// same terms, arranged so that a vector of mixed regions needs few divisions (each costs several multiplications).
+        /// </summary>
+        [MethodImpl(MethodImplOptions.NoInlining)]
         public T Step(T s, out T below)
         {
-            var (b, c, vega) = curve.Evaluate(s);
-            var h2 = curve.SecondOverFirst(s);
-            var h3 = curve.ThirdOverFirst(s, h2);
+            curve.Evaluate(s, out var b, out var c, out var vega);
+            curve.DerivativeRatios(s, out var h2, out var h3);
             below = T.Select(regions.Upper, T.GreaterThan(c, _betaComplement), T.LessThan(b, beta));
 
-            // The middle: f = b − β.
-            var nu = -(b - beta) / vega;
+            // The middle: f = b − β, ν = −(b − β)/b'.
+            var (nuTop, nuBottom) = (beta - b, vega);
             var (g2, g3) = (h2, h3);
-            var logged = regions.Lower | regions.Upper;
-            if (T.Any(logged))
+            if (T.Any(regions.Lower | regions.Upper))
             {
-                var l = T.Log(T.Select(regions.Upper, _betaComplement / c, b));
+                var l = T.Log(T.Any(regions.Upper) ? T.Select(regions.Upper, _betaComplement / c, b) : b);
                 if (T.Any(regions.Upper))
                 {
-                    // f = ln(bmax − β) − ln(bmax − b), w = b'/(bmax − b).
+                    // f = ln(bmax − β) − ln(bmax − b), w = b'/(bmax − b): ν = −f/w.
                     var w = vega / c;
-                    nu = T.Select(regions.Upper, -l / w, nu);
+                    (nuTop, nuBottom) = (T.Select(regions.Upper, -l, nuTop), T.Select(regions.Upper, w, nuBottom));
                     g2 = T.Select(regions.Upper, w + h2, g2);
                     g3 = T.Select(regions.Upper, 2 * w * w + 3 * h2 * w + h3, g3);
                 }
 
                 if (T.Any(regions.Lower))
                 {
-                    // f = 1/ln b − 1/ln β, w = b'/b, no power of a tiny b formed.
+                    // f = 1/ln b − 1/ln β, w = b'/b, no power of a tiny b formed: ν = f·l²/w.
                     var w = vega / b;
-                    var f = 1 / l - 1 / _logBeta;
-                    nu = T.Select(regions.Lower, f * l * l / w, nu);
-                    g2 = T.Select(regions.Lower, h2 - (l + 2) * w / l, g2);
-                    g3 = T.Select(regions.Lower, 2 * (l * l + 3 * l + 3) * w * w / (l * l) - 3 * (l + 2) * h2 * w / l + h3, g3);
+                    var inverseL = 1 / l;
+                    var wOverL = w * inverseL;
+                    (nuTop, nuBottom) = (T.Select(regions.Lower, (inverseL - _inverseLogBeta) * l * l, nuTop), T.Select(regions.Lower, w, nuBottom));
+                    g2 = T.Select(regions.Lower, h2 - (l + 2) * wOverL, g2);
+                    g3 = T.Select(regions.Lower, 2 * (l * l + 3 * l + 3) * wOverL * wOverL - 3 * (l + 2) * h2 * wOverL + h3, g3);
                 }
             }
 
-            return nu * (1 + 0.5 * g2 * nu) / (1 + nu * (g2 + g3 * nu / 6));
+            var nu = nuTop / nuBottom;
+            return nu * (1 + 0.5 * g2 * nu) / (1 + nu * (g2 + g3 * nu * (1.0 / 6)));
         }
     }
 }

@@ -23,6 +23,13 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
     public static Lanes128 Load(ReadOnlySpan<double> source) => new(Vector128.Create(source));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 IsZero(ReadOnlySpan<int> source)
+    {
+        var values = Vector64.Create(source);
+        return new(Vector128.Equals(Vector128.Create(Vector64.WidenLower(values), Vector64.WidenUpper(values)), Vector128<long>.Zero).AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(Span<double> destination) => _value.CopyTo(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -105,6 +112,9 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 GreaterThanOrEqual(Lanes128 left, Lanes128 right) => new(Vector128.GreaterThanOrEqual(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes128 Equals(Lanes128 left, Lanes128 right) => new(Vector128.Equals(left._value, right._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 IsNaN(Lanes128 value) => new(Vector128.IsNaN(value._value));

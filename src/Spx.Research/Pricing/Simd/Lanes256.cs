@@ -23,6 +23,13 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
     public static Lanes256 Load(ReadOnlySpan<double> source) => new(Vector256.Create(source));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 IsZero(ReadOnlySpan<int> source)
+    {
+        var values = Vector128.Create(source);
+        return new(Vector256.Equals(Vector256.Create(Vector128.WidenLower(values), Vector128.WidenUpper(values)), Vector256<long>.Zero).AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(Span<double> destination) => _value.CopyTo(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -105,6 +112,9 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 GreaterThanOrEqual(Lanes256 left, Lanes256 right) => new(Vector256.GreaterThanOrEqual(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes256 Equals(Lanes256 left, Lanes256 right) => new(Vector256.Equals(left._value, right._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 IsNaN(Lanes256 value) => new(Vector256.IsNaN(value._value));

@@ -23,6 +23,13 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
     public static Lanes512 Load(ReadOnlySpan<double> source) => new(Vector512.Create(source));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 IsZero(ReadOnlySpan<int> source)
+    {
+        var values = Vector256.Create(source);
+        return new(Vector512.Equals(Vector512.Create(Vector256.WidenLower(values), Vector256.WidenUpper(values)), Vector512<long>.Zero).AsDouble());
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(Span<double> destination) => _value.CopyTo(destination);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -105,6 +112,9 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 GreaterThanOrEqual(Lanes512 left, Lanes512 right) => new(Vector512.GreaterThanOrEqual(left._value, right._value));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Lanes512 Equals(Lanes512 left, Lanes512 right) => new(Vector512.Equals(left._value, right._value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 IsNaN(Lanes512 value) => new(Vector512.IsNaN(value._value));
