@@ -11,8 +11,11 @@ internal static class LaneSolver
 {
     /// <summary>Per lane, the s with b(x, s) = β, or NaN when the steps do not settle to <paramref name="tolerance"/>.</summary>
     /// <param name="evaluations">Per lane, how many evaluations of b the solve took (as <see cref="TotalVolatilitySolver.Solve(double, double, double, out int)"/>).</param>
+    public static T Solve<T>(T x, T beta, T tolerance, out T evaluations) where T : struct, ILanes<T> => Solve(x, beta, tolerance, T.True, out evaluations);
+
+    /// <summary>As <see cref="Solve{T}(T, T, T, out T)"/> for the lanes in <paramref name="pending"/>; the others ride along, start settled and give NaN.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static T Solve<T>(T x, T beta, T tolerance, out T evaluations) where T : struct, ILanes<T>
+    public static T Solve<T>(T x, T beta, T tolerance, T pending, out T evaluations) where T : struct, ILanes<T>
     {
         var curve = new LaneBlack<T>(x);
         var regions = new LaneRegions<T>(curve, beta);
@@ -21,7 +24,6 @@ internal static class LaneSolver
         var s = T.Select(inBracket, guess, Inside(low, high));
         var terms = new Objective<T>(curve, regions, beta);
         var result = T.Create(double.NaN);
-        var pending = T.True;
         evaluations = T.Create(0);
         for (var evaluation = 1; evaluation <= TotalVolatilitySolver.MaxIterations && T.Any(pending); evaluation++)
         {
