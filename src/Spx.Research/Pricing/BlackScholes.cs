@@ -48,9 +48,25 @@ public static class BlackScholes
 
         var sqrtT = Math.Sqrt(t);
         var d1 = (Math.Log(spot / strike) + (r - q + 0.5 * sigma * sigma) * t) / (sigma * sqrtT);
+        return Formula<TNormal>(right, spot, strike, t, r, q, sigma, sqrtT, d1, Math.Exp(-q * t), Math.Exp(-r * t));
+    }
+
+    /// <summary>
+    /// Greeks at the total volatility s = σ√t the implied-volatility solver found for <paramref name="normalised"/>,
+    /// reusing its ln(F/K), √t and e^(rt): d1 = x/s + s/2, so no log, square root or second discount factor.
+    /// </summary>
+    internal static OptionGreeks GreeksAtSolution<TNormal>(OptionRight right, double spot, double strike, double t, double r, double q, in NormalisedPrice normalised, double s)
+        where TNormal : INormalCdf
+    {
+        var d1 = normalised.LogMoneyness / s + 0.5 * s;
+        return Formula<TNormal>(right, spot, strike, t, r, q, s / normalised.SqrtT, normalised.SqrtT, d1, Math.Exp(-q * t), 1 / normalised.Growth);
+    }
+
+    /// <summary>The formula once d1, √t and the discount factors e^(−qt), e^(−rt) are known.</summary>
+    private static OptionGreeks Formula<TNormal>(OptionRight right, double spot, double strike, double t, double r, double q, double sigma, double sqrtT, double d1, double qDf, double rDf)
+        where TNormal : INormalCdf
+    {
         var d2 = d1 - sigma * sqrtT;
-        var qDf = Math.Exp(-q * t);
-        var rDf = Math.Exp(-r * t);
         var pdf = NormalDistribution.Pdf(d1);
         var gamma = qDf * pdf / (spot * sigma * sqrtT);
         var vega = spot * qDf * pdf * sqrtT;

@@ -32,28 +32,15 @@ public static class ImpliedVolatility
     /// <summary>The volatility at which a European option with these terms is worth <paramref name="price"/>.</summary>
     public static ImpliedVolatilityResult Solve(OptionRight right, double price, double spot, double strike, double t, double r, double q)
     {
-        if (!(double.IsFinite(price) && double.IsFinite(spot) && double.IsFinite(strike) && double.IsFinite(t) && double.IsFinite(r) && double.IsFinite(q)))
-            return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.NonFiniteInput);
-        if (spot <= 0 || strike <= 0) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.NonPositiveSpotOrStrike);
-        if (t <= 0) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.Expired);
-
-        // Normalised: undiscounted price / √(F·K), with √(F·K) = K·e^(x/2); intrinsic e^(x/2) − e^(−x/2) for a call.
-        var x = Math.Log(spot / strike) + (r - q) * t;
-        var half = Math.Exp(0.5 * x);
-        var inverse = 1 / half;
-        var beta = price * Math.Exp(r * t) / (strike * half);
-        var intrinsic = Math.Max(right == OptionRight.Call ? half - inverse : inverse - half, 0);
-        var timeValue = beta - intrinsic;
-        // In the money the price is a difference of forward and strike terms, so its rounding scales with them.
-        var rounding = MinTimeValueFraction * (intrinsic > 0 ? Math.Max(beta, Math.Max(half, inverse)) : beta);
-        if (timeValue < -rounding) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.BelowIntrinsic);
-        if (beta >= (right == OptionRight.Call ? half : inverse)) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.AboveUpperBound);
-        if (timeValue <= rounding || timeValue < MinNormalisedTimeValue) return ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.NoTimeValue);
-
-        var sqrtT = Math.Sqrt(t);
-        var s = TotalVolatilitySolver.Solve(-Math.Abs(x), timeValue, Tolerance * sqrtT);
+        var normalised = NormalisedPrice.Of(right, price, spot, strike, t, r, q);
+        if (normalised.Failure is { } failure) return ImpliedVolatilityResult.Failed(failure);
+        var s = SolveTotal(normalised);
         return double.IsNaN(s)
             ? ImpliedVolatilityResult.Failed(ImpliedVolatilityStatus.NotConverged)
-            : new ImpliedVolatilityResult(s / sqrtT, ImpliedVolatilityStatus.Solved);
+            : new ImpliedVolatilityResult(s / normalised.SqrtT, ImpliedVolatilityStatus.Solved);
     }
+
+    /// <summary>The total volatility s = σ√t of a normalised price that has one; NaN when the solver does not settle.</summary>
+    internal static double SolveTotal(in NormalisedPrice normalised) =>
+        TotalVolatilitySolver.Solve(-Math.Abs(normalised.LogMoneyness), normalised.TimeValue, Tolerance * normalised.SqrtT);
 }

@@ -19,7 +19,7 @@ internal readonly struct MathNetNormal : INormalCdf
 /// <summary>N(x) through Cody's erfc (<see cref="CodyErfc"/>).</summary>
 internal readonly struct CodyNormal : INormalCdf
 {
-    private const double InvSqrt2 = 0.707106781186547524400844362105;
+    internal const double InvSqrt2 = 0.707106781186547524400844362105;
 
     public static double Cdf(double x) => 0.5 * CodyErfc.Erfc(-x * InvSqrt2);
 }

@@ -8,7 +8,7 @@ namespace Spx.Research.Pricing;
 /// </summary>
 internal readonly struct NormalisedBlack
 {
-    private const double InvSqrt2Pi = 0.398942280401432677939946059934;
+    internal const double InvSqrt2Pi = 0.398942280401432677939946059934;
 
     public NormalisedBlack(double x)
     {

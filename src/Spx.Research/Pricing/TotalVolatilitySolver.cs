@@ -7,7 +7,7 @@ namespace Spx.Research.Pricing;
 /// </summary>
 internal static class TotalVolatilitySolver
 {
-    private const int MaxIterations = 32;
+    internal const int MaxIterations = 32;
 
     /// <summary>The s with b(x, s) = β, or NaN when the steps do not settle to <paramref name="tolerance"/>.</summary>
     public static double Solve(double x, double beta, double tolerance) => Solve(x, beta, tolerance, out _);
