@@ -37,7 +37,7 @@ internal static class MomentumKernelQueries
             date DATE, ticker_hash UBIGINT, bars BIGINT, reference DOUBLE, peak_close DOUBLE, first_ts TIMESTAMPTZ, last_ts TIMESTAMPTZ);
         CREATE OR REPLACE TEMP TABLE {KernelRunsTable} (
             date DATE, ticker_hash UBIGINT, trigger_ts TIMESTAMPTZ, last_ts TIMESTAMPTZ, duration BIGINT,
-            reference DOUBLE, trigger_close DOUBLE, peak_close DOUBLE);
+            reference DOUBLE, trigger_close DOUBLE, peak_close DOUBLE, peak_ts TIMESTAMPTZ);
         """;
 
     /// <summary>
@@ -68,7 +68,7 @@ internal static class MomentumKernelQueries
     /// <summary>Adds the kernel's runs of trusted dates to <see cref="MomentumQueries.RunsTable"/>, each with its ticker (after <see cref="InsertDays"/>).</summary>
     public static string InsertRuns() => $"""
         INSERT INTO {MomentumQueries.RunsTable}
-        SELECT d.ticker, r.date, r.trigger_ts, r.last_ts, r.duration, r.reference, r.trigger_close, r.peak_close
+        SELECT d.ticker, r.date, r.trigger_ts, r.last_ts, r.duration, r.reference, r.trigger_close, r.peak_close, r.peak_ts
         FROM {KernelRunsTable} r JOIN {MomentumQueries.DaysTable} d ON d.date = r.date AND hash(d.ticker) = r.ticker_hash
         WHERE r.date NOT IN (SELECT date FROM {SqlDatesTable})
         """;

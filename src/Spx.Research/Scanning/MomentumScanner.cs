@@ -5,8 +5,9 @@ namespace Spx.Research.Scanning;
 
 /// <summary>
 /// Runs the momentum scan on a lake session and reads back the summary, the events and the dates scanned: the runs
-/// come from <see cref="MomentumKernelScan"/> (or all-SQL <see cref="MomentumQueries"/> when asked), the terms, the
-/// underlying's price, the explained move and the summary from SQL over the small tables. This class only orders the steps and reads the rows.
+/// come from <see cref="MomentumKernelScan"/> (or all-SQL <see cref="MomentumQueries"/> when asked), the underlying's
+/// price from <see cref="MomentumUnderlyingPrices"/>, the terms and the explained move from <see cref="MomentumEventQueries"/>,
+/// the summary from SQL over the small tables. This class only orders the steps and reads the rows.
 /// </summary>
 public static class MomentumScanner
 {
@@ -25,17 +26,28 @@ public static class MomentumScanner
         // The delegate may run twice (a writer swapped a partition meanwhile): it rebuilds the temp tables.
         return lake.Run(connection =>
         {
-            connection.ExecuteNonQuery(MomentumQueries.CreateTables());
-            if (path == MomentumScanPath.Kernel) MomentumKernelScan.Fill(connection, options);
-            else
-            {
-                connection.ExecuteNonQuery(MomentumQueries.InsertDays(options));
-                connection.ExecuteNonQuery(MomentumQueries.InsertRuns(options));
-            }
-            connection.ExecuteNonQuery(MomentumQueries.CreateEvents(options, lake.Views.Contains(Consolidation.ConsolidationDatasets.OptionMinutes.Name)));
+            FillRuns(connection, options, path);
+            MomentumUnderlyingPrices.Fill(connection, options);
+            connection.ExecuteNonQuery(MomentumEventQueries.CreateMinutes(options, lake.Views.Contains(Consolidation.ConsolidationDatasets.OptionMinutes.Name)));
+            connection.ExecuteNonQuery(MomentumEventQueries.CreateEvents(options));
             var summary = ReadSummary(connection, options);
             return new MomentumScan(summary, ReadEvents(connection), ReadDates(connection));
         });
+    }
+
+    /// <summary>The contract-days and runs, and the underlying's minute closes (while the kernel reads the bars, on the kernel path).</summary>
+    private static void FillRuns(DuckDBConnection connection, MomentumScanOptions options, MomentumScanPath path)
+    {
+        connection.ExecuteNonQuery(MomentumQueries.CreateTables());
+        var minuteCloses = MomentumUnderlyingPrices.CreateMinuteCloses(options);
+        if (path == MomentumScanPath.Kernel)
+        {
+            MomentumKernelScan.Fill(connection, options, alongside: () => connection.ExecuteNonQuery(minuteCloses));
+            return;
+        }
+        connection.ExecuteNonQuery(MomentumQueries.InsertDays(options));
+        connection.ExecuteNonQuery(MomentumQueries.InsertRuns(options));
+        connection.ExecuteNonQuery(minuteCloses);
     }
 
     private static MomentumSummary ReadSummary(DuckDBConnection connection, MomentumScanOptions options)
