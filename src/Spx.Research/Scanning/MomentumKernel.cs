@@ -6,7 +6,7 @@ namespace Spx.Research.Scanning;
 /// few fields of state, with no sort. The order is checked as the bars go by, never assumed: a date whose bars
 /// break it (a ticker seen again after another, a time that does not rise, a date seen again, a NULL or non-finite
 /// price) is dropped whole and reported in <see cref="MomentumKernelResult.OutOfOrderDates"/>, for the SQL path to
-/// scan. Tickers are DuckDB's 64-bit hashes; <see cref="MomentumKernelScan"/> checks them against the text.
+/// scan. Tickers are DuckDB's 64-bit hashes; <see cref="MomentumKernelCheck"/> checks them against the text.
 /// </summary>
 internal sealed class MomentumKernel(double threshold)
 {
