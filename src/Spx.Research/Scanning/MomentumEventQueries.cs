@@ -3,7 +3,7 @@ namespace Spx.Research.Scanning;
 /// <summary>
 /// The SQL that turns <see cref="MomentumQueries.RunsTable"/> into <see cref="MomentumQueries.EventsTable"/>
 /// (docs/scanner.md): each run with its contract's terms, the underlying's price at the trigger
-/// (<see cref="MomentumUnderlyingPrices.PricesTable"/>) and the move the underlying explains from <c>option_minutes</c>
+/// (<see cref="MomentumTriggers.TriggersTable"/>, which also holds the trigger's New York hour) and the move the underlying explains from <c>option_minutes</c>
 /// at the contract-day's first bar and the run's peak bar (docs/consolidation.md, "Explained move"). Every join here
 /// is over small tables: <c>option_minutes</c> is read once, for the rows the events name (<see cref="CreateMinutes"/>).
 /// </summary>
@@ -34,11 +34,11 @@ internal static class MomentumEventQueries
         : $"CREATE OR REPLACE TEMP TABLE {MinutesTable} (ticker VARCHAR, ts TIMESTAMPTZ, spot DOUBLE, delta DOUBLE, gamma DOUBLE)";
 
     /// <summary>
-    /// Fills <see cref="MomentumQueries.EventsTable"/> from the runs, the contract-days, <see cref="MinutesTable"/> and
-    /// <see cref="MomentumUnderlyingPrices.PricesTable"/>, in <see cref="ScanningDatasets.MomentumEvents"/>'s columns plus <c>date</c>.
+    /// Creates the view <see cref="MomentumQueries.EventsTable"/> over the runs, the contract-days, <see cref="MinutesTable"/>
+    /// and <see cref="MomentumTriggers.TriggersTable"/>, in <see cref="ScanningDatasets.MomentumEvents"/>'s columns plus <c>date</c>.
     /// </summary>
     public static string CreateEvents(MomentumScanOptions options) => $"""
-        CREATE OR REPLACE TEMP TABLE {MomentumQueries.EventsTable} AS
+        CREATE OR REPLACE TEMP VIEW {MomentumQueries.EventsTable} AS
         WITH events AS (
             SELECT r.*, d.underlying, d.expiry, d.option_right, d.strike, d.first_ts
             FROM {MomentumQueries.RunsTable} r JOIN {MomentumQueries.DaysTable} d USING (ticker, date)
@@ -50,17 +50,17 @@ internal static class MomentumEventQueries
             LEFT JOIN {MinutesTable} po ON po.ticker = e.ticker AND po.ts = e.peak_ts
         )
         SELECT e.ticker, e.underlying, e.expiry, e.option_right, e.strike,
-               e.trigger_ts, CAST(hour(timezone('{MomentumQueries.Zone}', e.trigger_ts)) AS INTEGER) AS trigger_hour,
+               e.trigger_ts, t.trigger_hour,
                e.last_ts, e.duration, {MomentumQueries.Number(options.Threshold)} AS threshold, e.reference, e.trigger_close, e.peak_close,
                CASE WHEN e.reference > 0 THEN e.peak_close / e.reference - 1 END AS max_return,
-               p.close AS underlying_price,
+               t.close AS underlying_price,
                e.delta, e.gamma, e.spot_move,
                e.delta * e.spot_move + 0.5 * e.gamma * e.spot_move * e.spot_move AS explained_move,
                CASE WHEN e.peak_close > e.reference
                     THEN 1 - (e.delta * e.spot_move + 0.5 * e.gamma * e.spot_move * e.spot_move) / (e.peak_close - e.reference) END AS unexplained_share,
                e.date
         FROM explained e
-        LEFT JOIN {MomentumUnderlyingPrices.PricesTable} p ON p.date = e.date AND p.trigger_ts = e.trigger_ts
+        LEFT JOIN {MomentumTriggers.TriggersTable} t ON t.date = e.date AND t.trigger_ts = e.trigger_ts
         """;
 
     /// <summary>NULL for NaN: an option minute whose IV was not solved has no greeks to explain with.</summary>

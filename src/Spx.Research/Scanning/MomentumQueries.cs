@@ -4,10 +4,11 @@ using Spx.Research.Lake;
 namespace Spx.Research.Scanning;
 
 /// <summary>
-/// The momentum scan's SQL over the lake's views (docs/scanner.md). Three temp tables on the session's connection:
-/// <see cref="DaysTable"/>, one row per contract-day (one ticker on one New York date with at least one bar),
-/// <see cref="RunsTable"/>, one row per run of above bars, and <see cref="EventsTable"/>, the runs with their terms,
-/// the underlying's price and the explained move (<see cref="MomentumEventQueries"/>). <see cref="MomentumKernel"/>
+/// The momentum scan's SQL over the lake's views (docs/scanner.md). Two temp tables on the session's connection:
+/// <see cref="DaysTable"/>, one row per contract-day (one ticker on one New York date with at least one bar), and
+/// <see cref="RunsTable"/>, one row per run of above bars; and a temp view, <see cref="EventsTable"/>, of the runs with
+/// their terms, the underlying's price and the explained move (<see cref="MomentumEventQueries"/>). The summary is
+/// aggregated from the two tables. <see cref="MomentumKernel"/>
 /// fills the first two in one pass over bars stored in order; <see cref="InsertDays"/> and <see cref="InsertRuns"/>
 /// fill them for dates it cannot read in order, and are the whole scan when asked for (<see cref="MomentumScanPath.Sql"/>).
 /// </summary>
@@ -28,7 +29,11 @@ public static class MomentumQueries
     /// </summary>
     public const string RunsTable = "momentum_scan_runs";
 
-    /// <summary>Temp table of events, in <see cref="ScanningDatasets.MomentumEvents"/>'s columns plus <c>date</c>.</summary>
+    /// <summary>
+    /// Temp view of the events, in <see cref="ScanningDatasets.MomentumEvents"/>'s columns plus <c>date</c>: one row per
+    /// run. A view, not a table: <see cref="MomentumScanner"/> reads it once, and materialising 116 k wide rows cost
+    /// more than the joins behind them.
+    /// </summary>
     public const string EventsTable = "momentum_scan_events";
 
     /// <summary>
@@ -38,8 +43,7 @@ public static class MomentumQueries
     /// </summary>
     public const double TieTolerance = 1e-12;
 
-    /// <summary>The clock of trigger hours.</summary>
-    internal const string Zone = "America/New_York";
+    private const string Zone = "America/New_York";
 
     /// <summary>Creates <see cref="DaysTable"/> and <see cref="RunsTable"/> empty; both paths fill them (docs/scanner.md).</summary>
     public static string CreateTables() => $"""
@@ -110,11 +114,12 @@ public static class MomentumQueries
     /// <summary>
     /// One row: contract_days, bars, events, events per contract-day (min, median, max; zero-event days
     /// included), minutes above, duration median and mean. Empty tables give zero counts and NULL statistics.
+    /// Each run is one event.
     /// </summary>
     public static string Summary() => $"""
         WITH per_event_day AS (
             SELECT ticker, date, count(*) AS events, sum(duration) AS above
-            FROM {EventsTable} GROUP BY ticker, date
+            FROM {RunsTable} GROUP BY ticker, date
         ),
         per_day AS (
             SELECT d.bars, coalesce(e.events, 0) AS events, coalesce(e.above, 0) AS above
@@ -127,12 +132,15 @@ public static class MomentumQueries
                CAST(median(events) AS DOUBLE) AS events_median,
                CAST(max(events) AS BIGINT) AS events_max,
                CAST(coalesce(sum(above), 0) AS BIGINT) AS minutes_above,
-               (SELECT CAST(median(duration) AS DOUBLE) FROM {EventsTable}) AS duration_median,
-               (SELECT CAST(avg(duration) AS DOUBLE) FROM {EventsTable}) AS duration_mean
+               (SELECT CAST(median(duration) AS DOUBLE) FROM {RunsTable}) AS duration_median,
+               (SELECT CAST(avg(duration) AS DOUBLE) FROM {RunsTable}) AS duration_mean
         FROM per_day
         """;
 
-    /// <summary>Events per New York trigger hour, every hour from the first scanned bar's to the last's (zeros included).</summary>
+    /// <summary>
+    /// Events per New York trigger hour, every hour from the first scanned bar's to the last's (zeros included); after
+    /// <see cref="MomentumTriggers.Fill"/>, which gives each trigger its hour.
+    /// </summary>
     public static string Hours() => $"""
         WITH span AS (
             SELECT hour(timezone('{Zone}', min(first_ts))) AS first_hour, hour(timezone('{Zone}', max(last_ts))) AS last_hour
@@ -142,7 +150,7 @@ public static class MomentumQueries
             SELECT CAST(h AS INTEGER) AS hour FROM span, range(0, 24) AS r(h) WHERE h BETWEEN span.first_hour AND span.last_hour
         )
         SELECT h.hour, CAST(count(e.trigger_hour) AS BIGINT) AS events
-        FROM hours h LEFT JOIN {EventsTable} e ON e.trigger_hour = h.hour
+        FROM hours h LEFT JOIN (SELECT t.trigger_hour FROM {RunsTable} r JOIN {MomentumTriggers.TriggersTable} t USING (date, trigger_ts)) e ON e.trigger_hour = h.hour
         GROUP BY h.hour ORDER BY h.hour
         """;
 
@@ -151,6 +159,9 @@ public static class MomentumQueries
 
     /// <summary>The dates that have at least one contract-day: the partitions a stored scan replaces.</summary>
     public static string Dates() => $"SELECT DISTINCT date FROM {DaysTable} ORDER BY date";
+
+    /// <summary>The New York clock hour of the instant <paramref name="column"/> (09 = 09:00–09:59), as an INTEGER.</summary>
+    internal static string TriggerHour(string column) => $"CAST(hour(timezone('{Zone}', {column})) AS INTEGER)";
 
     /// <summary>Whether <paramref name="close"/> is above the threshold over the contract-day's reference.</summary>
     private static string Above(string close, MomentumScanOptions options) =>

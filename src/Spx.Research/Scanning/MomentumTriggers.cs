@@ -4,10 +4,11 @@ using Spx.Research.Lake;
 namespace Spx.Research.Scanning;
 
 /// <summary>
-/// The underlying's price at each trigger of <see cref="MomentumQueries.RunsTable"/> (docs/scanner.md): the close of
-/// its last <c>stock_bars_1s</c> bar that starts before the trigger bar ends, else of its last <c>stock_bars_1m</c> bar
-/// that starts at or before the trigger, else NULL; always on the trigger's date. One row per distinct (date, trigger)
-/// in <see cref="PricesTable"/>.
+/// One row per distinct trigger (date, trigger_ts) of <see cref="MomentumQueries.RunsTable"/> in <see cref="TriggersTable"/>:
+/// its New York hour and the underlying's price there (docs/scanner.md), the close of its last <c>stock_bars_1s</c> bar
+/// that starts before the trigger bar ends, else of its last <c>stock_bars_1m</c> bar that starts at or before the
+/// trigger, else NULL; always on the trigger's date. Runs share triggers (116 k runs, 31 k triggers on a year), so
+/// each time zone conversion and price look-up is done once per trigger.
 /// </summary>
 /// <remarks>
 /// An ASOF join of the triggers to the second bars sorts a year's 5.9 M bars by time. Instead one hash aggregation keeps
@@ -18,10 +19,10 @@ namespace Spx.Research.Scanning;
 /// takes the ASOF join to the second bars, and a trigger without a second bar the one to the minute bars; each runs
 /// only when some trigger needs it, since DuckDB reads the whole view for an ASOF join even when nothing joins it.
 /// </remarks>
-internal static class MomentumUnderlyingPrices
+internal static class MomentumTriggers
 {
-    /// <summary>Temp table of the underlying's price per (date, trigger_ts); <c>close</c> is NULL when there is none.</summary>
-    public const string PricesTable = "momentum_scan_prices";
+    /// <summary>Temp table of the triggers: date, trigger_ts, trigger_hour, close (the underlying's price; NULL when there is none).</summary>
+    public const string TriggersTable = "momentum_scan_triggers";
 
     /// <summary>Temp table of the underlying's last second bar per minute: date, minute (Unix minutes), close.</summary>
     public const string MinuteClosesTable = "momentum_scan_minute_closes";
@@ -43,12 +44,12 @@ internal static class MomentumUnderlyingPrices
         GROUP BY date, minute
         """;
 
-    /// <summary>Fills <see cref="PricesTable"/> for every trigger in the runs table, after <see cref="CreateMinuteCloses"/>.</summary>
+    /// <summary>Fills <see cref="TriggersTable"/> for every trigger in the runs table, after <see cref="CreateMinuteCloses"/>.</summary>
     public static void Fill(DuckDBConnection connection, MomentumScanOptions options)
     {
         connection.ExecuteNonQuery($"""
-            CREATE OR REPLACE TEMP TABLE {PricesTable} AS
-            SELECT t.date, t.trigger_ts, s.close
+            CREATE OR REPLACE TEMP TABLE {TriggersTable} AS
+            SELECT t.date, t.trigger_ts, {MomentumQueries.TriggerHour("t.trigger_ts")} AS trigger_hour, s.close
             FROM (SELECT DISTINCT date, trigger_ts FROM {MomentumQueries.RunsTable} WHERE {OnTheMinute}) t
             ASOF LEFT JOIN {MinuteClosesTable} s ON s.date = t.date AND s.minute < epoch_us(t.trigger_ts) // {MicrosPerMinute} + 1
             """);
@@ -56,20 +57,20 @@ internal static class MomentumUnderlyingPrices
         if (connection.ExecuteScalar<long>($"SELECT count(*) FROM ({offTheMinute})") > 0)
         {
             connection.ExecuteNonQuery($"""
-                INSERT INTO {PricesTable}
-                SELECT t.date, t.trigger_ts, s.close
+                INSERT INTO {TriggersTable}
+                SELECT t.date, t.trigger_ts, {MomentumQueries.TriggerHour("t.trigger_ts")} AS trigger_hour, s.close
                 FROM ({offTheMinute}) t
                 ASOF LEFT JOIN (SELECT date, ts, close FROM stock_bars_1s WHERE {Filter(options)}) s
                     ON s.date = t.date AND s.ts < t.trigger_ts + INTERVAL 1 MINUTE
                 """);
         }
-        if (connection.ExecuteScalar<long>($"SELECT count(*) FROM {PricesTable} WHERE close IS NULL") > 0)
+        if (connection.ExecuteScalar<long>($"SELECT count(*) FROM {TriggersTable} WHERE close IS NULL") > 0)
         {
             connection.ExecuteNonQuery($"""
-                UPDATE {PricesTable} AS p SET close = m.close
+                UPDATE {TriggersTable} AS p SET close = m.close
                 FROM (
                     SELECT t.date, t.trigger_ts, m.close
-                    FROM (SELECT date, trigger_ts FROM {PricesTable} WHERE close IS NULL) t
+                    FROM (SELECT date, trigger_ts FROM {TriggersTable} WHERE close IS NULL) t
                     ASOF JOIN (SELECT date, ts, close FROM stock_bars_1m WHERE {Filter(options)}) m
                         ON m.date = t.date AND m.ts <= t.trigger_ts
                 ) m
