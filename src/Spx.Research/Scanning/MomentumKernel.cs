@@ -6,7 +6,7 @@ namespace Spx.Research.Scanning;
 /// few fields of state, with no sort. The order is checked as the bars go by, never assumed: a date whose bars
 /// break it (a ticker seen again after another, a time that does not rise, a date seen again, a NULL or non-finite
 /// price) is dropped whole and reported in <see cref="MomentumKernelResult.OutOfOrderDates"/>, for the SQL path to
-/// scan. Tickers are DuckDB's 64-bit hashes; <see cref="MomentumKernelScan"/> checks them against the text.
+/// scan. Tickers are DuckDB's 64-bit hashes; <see cref="MomentumKernelCheck"/> checks them against the text.
 /// </summary>
 internal sealed class MomentumKernel(double threshold)
 {
@@ -24,8 +24,8 @@ internal sealed class MomentumKernel(double threshold)
     private double _reference, _limit, _peak;
     private int _dayRuns;
 
-    // The run of above bars being read (none while _runLength == 0).
-    private long _runLength, _runStart, _runLast;
+    // The run of above bars being read (none while _runLength == 0); its peak bar is the first to reach its highest close.
+    private long _runLength, _runStart, _runLast, _runPeakTs;
     private double _runTrigger, _runPeak;
 
     /// <summary>Reads one batch; batches must come in the query's order.</summary>
@@ -106,8 +106,13 @@ internal sealed class MomentumKernel(double threshold)
                 _runStart = ts;
                 _runTrigger = close;
                 _runPeak = close;
+                _runPeakTs = ts;
             }
-            else if (close > _runPeak) _runPeak = close;
+            else if (close > _runPeak)
+            {
+                _runPeak = close;
+                _runPeakTs = ts;
+            }
             _runLength++;
             _runLast = ts;
         }
@@ -116,7 +121,7 @@ internal sealed class MomentumKernel(double threshold)
 
     private void EndRun()
     {
-        _runs.Add(new MomentumKernelRun(_ticker, _date, _runStart, _runLast, _runLength, _reference, _runTrigger, _runPeak));
+        _runs.Add(new MomentumKernelRun(_ticker, _date, _runStart, _runLast, _runLength, _reference, _runTrigger, _runPeak, _runPeakTs));
         _runLength = 0;
     }
 

@@ -13,6 +13,9 @@ internal sealed record MomentumKernelResult(
     /// <summary>An Arrow day number (days since 1970-01-01) as a date.</summary>
     public static DateOnly Day(int arrowDate) => DateOnly.FromDayNumber(EpochDay + arrowDate);
 
+    /// <summary>A date as an Arrow day number.</summary>
+    public static int ArrowDay(DateOnly date) => date.DayNumber - EpochDay;
+
     /// <summary>Unix microseconds as a UTC instant.</summary>
     public static DateTimeOffset Instant(long microseconds) => DateTimeOffset.UnixEpoch.AddTicks(microseconds * 10);
 }

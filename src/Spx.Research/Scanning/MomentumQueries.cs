@@ -4,12 +4,13 @@ using Spx.Research.Lake;
 namespace Spx.Research.Scanning;
 
 /// <summary>
-/// The momentum scan's SQL over the lake's views (docs/scanner.md). Three temp tables on the session's connection:
-/// <see cref="DaysTable"/>, one row per contract-day (one ticker on one New York date with at least one bar),
-/// <see cref="RunsTable"/>, one row per run of above bars, and <see cref="EventsTable"/>, the runs with their terms
-/// and the underlying's price. <see cref="MomentumKernel"/> fills the first two in one pass over bars stored in
-/// order; <see cref="InsertDays"/> and <see cref="InsertRuns"/> fill them for dates it cannot read in order, and
-/// are the whole scan when asked for (<see cref="MomentumScanPath.Sql"/>).
+/// The momentum scan's SQL over the lake's views (docs/scanner.md). Two temp tables on the session's connection:
+/// <see cref="DaysTable"/>, one row per contract-day (one ticker on one New York date with at least one bar), and
+/// <see cref="RunsTable"/>, one row per run of above bars; and a temp view, <see cref="EventsTable"/>, of the runs with
+/// their terms, the underlying's price and the explained move (<see cref="MomentumEventQueries"/>). The summary is
+/// aggregated from the two tables. <see cref="MomentumKernel"/>
+/// fills the first two in one pass over bars stored in order; <see cref="InsertDays"/> and <see cref="InsertRuns"/>
+/// fill them for dates it cannot read in order, and are the whole scan when asked for (<see cref="MomentumScanPath.Sql"/>).
 /// </summary>
 /// <remarks>
 /// Events are gaps and islands: number every bar of a contract-day in bar order, keep the bars that close
@@ -22,10 +23,17 @@ public static class MomentumQueries
     /// <summary>Temp table of contract-days: id, ticker, date, bars, reference, highest close, terms, first and last bar.</summary>
     public const string DaysTable = "momentum_scan_days";
 
-    /// <summary>Temp table of runs of above bars: ticker, date, trigger and last bar, duration, reference, trigger and peak close.</summary>
+    /// <summary>
+    /// Temp table of runs of above bars: ticker, date, trigger and last bar, duration, reference, trigger and peak close,
+    /// and the peak bar (the run's first bar that reaches the peak close).
+    /// </summary>
     public const string RunsTable = "momentum_scan_runs";
 
-    /// <summary>Temp table of events, in <see cref="ScanningDatasets.MomentumEvents"/>'s columns plus <c>date</c>.</summary>
+    /// <summary>
+    /// Temp view of the events, in <see cref="ScanningDatasets.MomentumEvents"/>'s columns plus <c>date</c>: one row per
+    /// run. A view, not a table: <see cref="MomentumScanner"/> reads it once, and materialising 116 k wide rows cost
+    /// more than the joins behind them.
+    /// </summary>
     public const string EventsTable = "momentum_scan_events";
 
     /// <summary>
@@ -44,7 +52,7 @@ public static class MomentumQueries
             underlying VARCHAR, expiry DATE, option_right VARCHAR, strike DOUBLE, first_ts TIMESTAMPTZ, last_ts TIMESTAMPTZ);
         CREATE OR REPLACE TEMP TABLE {RunsTable} (
             ticker VARCHAR, date DATE, trigger_ts TIMESTAMPTZ, last_ts TIMESTAMPTZ, duration BIGINT,
-            reference DOUBLE, trigger_close DOUBLE, peak_close DOUBLE);
+            reference DOUBLE, trigger_close DOUBLE, peak_close DOUBLE, peak_ts TIMESTAMPTZ);
         """;
 
     /// <summary>
@@ -71,7 +79,8 @@ public static class MomentumQueries
     /// Adds to <see cref="RunsTable"/> the runs of the contract-days of <paramref name="dates"/> (every scanned date
     /// when null), after <see cref="InsertDays"/>, by gaps and islands. Only contract-days whose highest close is
     /// above take part (the others cannot have an event), and the windows partition by the contract-day's integer
-    /// id rather than by ticker and date, so the sort compares numbers, not strings (docs/scanner.md).
+    /// id rather than by ticker and date, so the sort compares numbers, not strings (docs/scanner.md). The peak bar is
+    /// the above bar of the run with the highest close, the earliest of those tied (NaN counts highest, as in max).
     /// </summary>
     public static string InsertRuns(MomentumScanOptions options, IReadOnlyCollection<DateOnly>? dates = null) => $"""
         INSERT INTO {RunsTable}
@@ -93,66 +102,24 @@ public static class MomentumQueries
         ),
         runs AS (
             SELECT day_id, min(ts) AS trigger_ts, max(ts) AS last_ts, count(*) AS duration,
-                   any_value(reference) AS reference, arg_min(close, ts) AS trigger_close, max(close) AS peak_close
+                   any_value(reference) AS reference, arg_min(close, ts) AS trigger_close, max(close) AS peak_close,
+                   arg_max(ts, row(close, -epoch_us(ts))) FILTER (WHERE ts IS NOT NULL) AS peak_ts
             FROM above
             GROUP BY day_id, run
         )
-        SELECT d.ticker, d.date, r.trigger_ts, r.last_ts, r.duration, r.reference, r.trigger_close, r.peak_close
+        SELECT d.ticker, d.date, r.trigger_ts, r.last_ts, r.duration, r.reference, r.trigger_close, r.peak_close, r.peak_ts
         FROM runs r JOIN {DaysTable} d USING (day_id)
-        """;
-
-    /// <summary>
-    /// Fills <see cref="EventsTable"/> from <see cref="RunsTable"/>: each run with its contract's terms, the
-    /// underlying's price at the trigger (two ASOF joins over the few events), and the move the underlying
-    /// explains (docs/consolidation.md, "Explained move") from <c>option_minutes</c> at the contract-day's first
-    /// bar and the run's first peak bar.
-    /// </summary>
-    /// <param name="options">What to scan.</param>
-    /// <param name="withMinutes">False when the session has no <c>option_minutes</c> view: the explaining columns are NULL.</param>
-    public static string CreateEvents(MomentumScanOptions options, bool withMinutes = true) => $"""
-        CREATE OR REPLACE TEMP TABLE {EventsTable} AS
-        WITH peaks AS (
-            SELECT r.ticker, r.trigger_ts, min(b.ts) AS peak_ts
-            FROM {RunsTable} r JOIN option_bars_1m b
-                ON b.ticker = r.ticker AND b.date = r.date AND b.ts BETWEEN r.trigger_ts AND r.last_ts AND b.close = r.peak_close
-            WHERE {Filter(options, "b.")}
-            GROUP BY r.ticker, r.trigger_ts
-        ),
-        events AS (
-            SELECT r.*, p.peak_ts, d.underlying, d.expiry, d.option_right, d.strike, d.first_ts
-            FROM {RunsTable} r JOIN {DaysTable} d USING (ticker, date) LEFT JOIN peaks p USING (ticker, trigger_ts)
-        ),
-        explained AS (
-            SELECT e.*, {Finite("ro.delta")} AS delta, {Finite("ro.gamma")} AS gamma, po.spot - ro.spot AS spot_move
-            FROM events e
-            LEFT JOIN ({Minutes(options, withMinutes)}) ro ON ro.ticker = e.ticker AND ro.ts = e.first_ts
-            LEFT JOIN ({Minutes(options, withMinutes)}) po ON po.ticker = e.ticker AND po.ts = e.peak_ts
-        )
-        SELECT e.ticker, e.underlying, e.expiry, e.option_right, e.strike,
-               e.trigger_ts, CAST(hour(timezone('{Zone}', e.trigger_ts)) AS INTEGER) AS trigger_hour,
-               e.last_ts, e.duration, {Number(options.Threshold)} AS threshold, e.reference, e.trigger_close, e.peak_close,
-               CASE WHEN e.reference > 0 THEN e.peak_close / e.reference - 1 END AS max_return,
-               coalesce(s.close, m.close) AS underlying_price,
-               e.delta, e.gamma, e.spot_move,
-               e.delta * e.spot_move + 0.5 * e.gamma * e.spot_move * e.spot_move AS explained_move,
-               CASE WHEN e.peak_close > e.reference
-                    THEN 1 - (e.delta * e.spot_move + 0.5 * e.gamma * e.spot_move * e.spot_move) / (e.peak_close - e.reference) END AS unexplained_share,
-               e.date
-        FROM explained e
-        ASOF LEFT JOIN ({Underlying("stock_bars_1s", options)}) s
-            ON s.date = e.date AND s.ts < e.trigger_ts + INTERVAL 1 MINUTE
-        ASOF LEFT JOIN ({Underlying("stock_bars_1m", options)}) m
-            ON m.date = e.date AND m.ts <= e.trigger_ts
         """;
 
     /// <summary>
     /// One row: contract_days, bars, events, events per contract-day (min, median, max; zero-event days
     /// included), minutes above, duration median and mean. Empty tables give zero counts and NULL statistics.
+    /// Each run is one event.
     /// </summary>
     public static string Summary() => $"""
         WITH per_event_day AS (
             SELECT ticker, date, count(*) AS events, sum(duration) AS above
-            FROM {EventsTable} GROUP BY ticker, date
+            FROM {RunsTable} GROUP BY ticker, date
         ),
         per_day AS (
             SELECT d.bars, coalesce(e.events, 0) AS events, coalesce(e.above, 0) AS above
@@ -165,12 +132,15 @@ public static class MomentumQueries
                CAST(median(events) AS DOUBLE) AS events_median,
                CAST(max(events) AS BIGINT) AS events_max,
                CAST(coalesce(sum(above), 0) AS BIGINT) AS minutes_above,
-               (SELECT CAST(median(duration) AS DOUBLE) FROM {EventsTable}) AS duration_median,
-               (SELECT CAST(avg(duration) AS DOUBLE) FROM {EventsTable}) AS duration_mean
+               (SELECT CAST(median(duration) AS DOUBLE) FROM {RunsTable}) AS duration_median,
+               (SELECT CAST(avg(duration) AS DOUBLE) FROM {RunsTable}) AS duration_mean
         FROM per_day
         """;
 
-    /// <summary>Events per New York trigger hour, every hour from the first scanned bar's to the last's (zeros included).</summary>
+    /// <summary>
+    /// Events per New York trigger hour, every hour from the first scanned bar's to the last's (zeros included); after
+    /// <see cref="MomentumTriggers.Fill"/>, which gives each trigger its hour.
+    /// </summary>
     public static string Hours() => $"""
         WITH span AS (
             SELECT hour(timezone('{Zone}', min(first_ts))) AS first_hour, hour(timezone('{Zone}', max(last_ts))) AS last_hour
@@ -180,7 +150,7 @@ public static class MomentumQueries
             SELECT CAST(h AS INTEGER) AS hour FROM span, range(0, 24) AS r(h) WHERE h BETWEEN span.first_hour AND span.last_hour
         )
         SELECT h.hour, CAST(count(e.trigger_hour) AS BIGINT) AS events
-        FROM hours h LEFT JOIN {EventsTable} e ON e.trigger_hour = h.hour
+        FROM hours h LEFT JOIN (SELECT t.trigger_hour FROM {RunsTable} r JOIN {MomentumTriggers.TriggersTable} t USING (date, trigger_ts)) e ON e.trigger_hour = h.hour
         GROUP BY h.hour ORDER BY h.hour
         """;
 
@@ -189,6 +159,9 @@ public static class MomentumQueries
 
     /// <summary>The dates that have at least one contract-day: the partitions a stored scan replaces.</summary>
     public static string Dates() => $"SELECT DISTINCT date FROM {DaysTable} ORDER BY date";
+
+    /// <summary>The New York clock hour of the instant <paramref name="column"/> (09 = 09:00–09:59), as an INTEGER.</summary>
+    internal static string TriggerHour(string column) => $"CAST(hour(timezone('{Zone}', {column})) AS INTEGER)";
 
     /// <summary>Whether <paramref name="close"/> is above the threshold over the contract-day's reference.</summary>
     private static string Above(string close, MomentumScanOptions options) =>
@@ -204,22 +177,6 @@ public static class MomentumQueries
         return filter;
     }
 
-    private static string Underlying(string view, MomentumScanOptions options)
-    {
-        var filter = $"ticker = {SqlText.Literal(options.Underlying)}";
-        if (options.From is { } from) filter += $" AND date >= {SqlText.Date(from)}";
-        if (options.To is { } to) filter += $" AND date <= {SqlText.Date(to)}";
-        return $"SELECT date, ts, close FROM {view} WHERE {filter}";
-    }
-
-    /// <summary>The scanned range's <c>option_minutes</c>: spot, delta and gamma per ticker and minute (docs/consolidation.md).</summary>
-    private static string Minutes(MomentumScanOptions options, bool withMinutes) => withMinutes
-        ? $"SELECT ticker, ts, spot, delta, gamma FROM option_minutes WHERE {Filter(options)}"
-        : "SELECT NULL::VARCHAR AS ticker, NULL::TIMESTAMPTZ AS ts, NULL::DOUBLE AS spot, NULL::DOUBLE AS delta, NULL::DOUBLE AS gamma WHERE false";
-
-    /// <summary>NULL for NaN: an option minute whose IV was not solved has no greeks to explain with.</summary>
-    private static string Finite(string column) => $"CASE WHEN isfinite({column}) THEN {column} END";
-
     /// <summary>A DOUBLE literal: a bare 0.2 would be a DECIMAL in DuckDB.</summary>
-    private static string Number(double value) => $"CAST({value.ToString("R", CultureInfo.InvariantCulture)} AS DOUBLE)";
+    internal static string Number(double value) => $"CAST({value.ToString("R", CultureInfo.InvariantCulture)} AS DOUBLE)";
 }

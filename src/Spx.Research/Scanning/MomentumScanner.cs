@@ -5,13 +5,12 @@ namespace Spx.Research.Scanning;
 
 /// <summary>
 /// Runs the momentum scan on a lake session and reads back the summary, the events and the dates scanned: the runs
-/// come from <see cref="MomentumKernelScan"/> (or all-SQL <see cref="MomentumQueries"/> when asked), the terms, the
-/// underlying's price, the explained move and the summary from SQL over the small tables. This class only orders the steps and reads the rows.
+/// come from <see cref="MomentumKernelScan"/> (or all-SQL <see cref="MomentumQueries"/> when asked), the underlying's
+/// price from <see cref="MomentumTriggers"/>, the terms and the explained move from <see cref="MomentumEventQueries"/>,
+/// the summary from SQL over the small tables. This class only orders the steps and reads the rows.
 /// </summary>
 public static class MomentumScanner
 {
-    private static readonly DateTimeOffset Epoch = DateTimeOffset.UnixEpoch;
-
     /// <summary>Scans <paramref name="lake"/>'s <c>option_bars_1m</c>; writes nothing to the lake.</summary>
     /// <exception cref="ArgumentException">The options cannot describe a scan (the message names the value).</exception>
     /// <exception cref="LakeNotFoundException">There is no lake at the session's path.</exception>
@@ -25,17 +24,28 @@ public static class MomentumScanner
         // The delegate may run twice (a writer swapped a partition meanwhile): it rebuilds the temp tables.
         return lake.Run(connection =>
         {
-            connection.ExecuteNonQuery(MomentumQueries.CreateTables());
-            if (path == MomentumScanPath.Kernel) MomentumKernelScan.Fill(connection, options);
-            else
-            {
-                connection.ExecuteNonQuery(MomentumQueries.InsertDays(options));
-                connection.ExecuteNonQuery(MomentumQueries.InsertRuns(options));
-            }
-            connection.ExecuteNonQuery(MomentumQueries.CreateEvents(options, lake.Views.Contains(Consolidation.ConsolidationDatasets.OptionMinutes.Name)));
+            FillRuns(connection, options, path);
+            MomentumTriggers.Fill(connection, options);
+            connection.ExecuteNonQuery(MomentumEventQueries.CreateMinutes(options, lake.Views.Contains(Consolidation.ConsolidationDatasets.OptionMinutes.Name)));
+            connection.ExecuteNonQuery(MomentumEventQueries.CreateEvents(options));
             var summary = ReadSummary(connection, options);
-            return new MomentumScan(summary, ReadEvents(connection), ReadDates(connection));
+            return new MomentumScan(summary, MomentumEventReader.Read(connection), ReadDates(connection));
         });
+    }
+
+    /// <summary>The contract-days and runs, and the underlying's minute closes (while the kernel reads the bars, on the kernel path).</summary>
+    private static void FillRuns(DuckDBConnection connection, MomentumScanOptions options, MomentumScanPath path)
+    {
+        connection.ExecuteNonQuery(MomentumQueries.CreateTables());
+        var minuteCloses = MomentumTriggers.CreateMinuteCloses(options);
+        if (path == MomentumScanPath.Kernel)
+        {
+            MomentumKernelScan.Fill(connection, options, alongside: () => connection.ExecuteNonQuery(minuteCloses));
+            return;
+        }
+        connection.ExecuteNonQuery(MomentumQueries.InsertDays(options));
+        connection.ExecuteNonQuery(MomentumQueries.InsertRuns(options));
+        connection.ExecuteNonQuery(minuteCloses);
     }
 
     private static MomentumSummary ReadSummary(DuckDBConnection connection, MomentumScanOptions options)
@@ -63,28 +73,6 @@ public static class MomentumScanner
         return hours;
     }
 
-    private static List<MomentumEventRow> ReadEvents(DuckDBConnection connection)
-    {
-        using var reader = connection.ExecuteReader(
-            $"""
-            SELECT ticker, underlying, expiry, option_right, strike, date, epoch_us(trigger_ts), trigger_hour, epoch_us(last_ts),
-                   duration, threshold, reference, trigger_close, peak_close, max_return, underlying_price,
-                   delta, gamma, spot_move, explained_move, unexplained_share
-            FROM ({MomentumQueries.Events()})
-            """);
-        var events = new List<MomentumEventRow>();
-        while (reader.Read())
-        {
-            events.Add(new MomentumEventRow(
-                reader.GetString(0), reader.GetString(1), DateOnly.FromDateTime(reader.GetDateTime(2)), reader.GetString(3), reader.GetDouble(4),
-                DateOnly.FromDateTime(reader.GetDateTime(5)), Instant(reader.GetInt64(6)), reader.GetInt32(7), Instant(reader.GetInt64(8)),
-                reader.GetInt64(9), reader.GetDouble(10), reader.GetDouble(11), reader.GetDouble(12), reader.GetDouble(13),
-                Double(reader, 14), Double(reader, 15),
-                Double(reader, 16), Double(reader, 17), Double(reader, 18), Double(reader, 19), Double(reader, 20)));
-        }
-        return events;
-    }
-
     private static List<DateOnly> ReadDates(DuckDBConnection connection)
     {
         using var reader = connection.ExecuteReader(MomentumQueries.Dates());
@@ -92,8 +80,6 @@ public static class MomentumScanner
         while (reader.Read()) dates.Add(DateOnly.FromDateTime(reader.GetDateTime(0)));
         return dates;
     }
-
-    private static DateTimeOffset Instant(long microseconds) => Epoch.AddTicks(microseconds * 10);
 
     private static long? Long(DuckDBDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
 
