@@ -26,7 +26,7 @@ public sealed class ConsolidationWholeDayTests
             var right = rows.GetStrings("option_right")[i] == "C" ? OptionRight.Call : OptionRight.Put;
             var (spot, strike, t, close) = (rows.GetColumn<double>("spot")[i], rows.GetColumn<double>("strike")[i], rows.GetColumn<double>("t_years")[i], rows.GetColumn<double>("close")[i]);
             var expected = ImpliedVolatility.Solve(right, close, spot, strike, t, ConsolidationTestLake.Rate, ConsolidationTestLake.Yield);
-            var where = $"row {i}: {rows.GetStrings("ticker")[i]} close {close} spot {spot}";
+            var where = $"row {i}: {rows.GetStrings("ticker")[i]} close {close} spot {spot} t {t:R}: solver {expected.Status} {expected.Value:R}, stored {rows.GetStrings("iv_status")[i]} {rows.GetColumn<double>("iv")[i]:R}";
             Assert.True(ConsolidationQueries.StatusName(expected.Status) == rows.GetStrings("iv_status")[i], where);
             if (!expected.IsSolved)
             {
@@ -35,7 +35,9 @@ public sealed class ConsolidationWholeDayTests
             }
             solved++;
             var greeks = BlackScholes.Greeks(right, spot, strike, t, ConsolidationTestLake.Rate, ConsolidationTestLake.Yield, expected.Value);
-            Assert.True(Math.Abs(expected.Value - rows.GetColumn<double>("iv")[i]) <= 1e-10, where);
+            // Consolidation prices through the batch (SIMD) kernel; it and the scalar solver are each within 1e-10 of
+            // the true σ (docs/pricing.md), so they may differ by up to twice that where the price barely moves σ (0DTE minutes).
+            Assert.True(Math.Abs(expected.Value - rows.GetColumn<double>("iv")[i]) <= 2e-10, where);
             Assert.True(Close(greeks.Delta, rows.GetColumn<double>("delta")[i]), where);
             Assert.True(Close(greeks.Gamma, rows.GetColumn<double>("gamma")[i]), where);
             Assert.True(Close(greeks.VegaPerPoint, rows.GetColumn<double>("vega_per_point")[i]), where);
