@@ -28,7 +28,9 @@ public sealed class IngestBackfillFaultTests : IDisposable
             new FaultRule("news", "timeout", 1, 1),
         ]);
         var config = Path.Combine(_root, "spx.yaml");
-        File.WriteAllText(config, "api:\n  timeout: 2s\n  retries: 6\n");
+        // 10 s, not less: on a loaded 2-core machine a day of SPY seconds took over 2 s to serve on every attempt
+        // (seen in CI at load 16-30); the one hung news request costs the full timeout once.
+        File.WriteAllText(config, "api:\n  timeout: 10s\n  retries: 6\n");
         var faulty = Path.Combine(_root, "faulty");
         await using (var simulator = BackfillProcess.Simulator(faults))
         {
