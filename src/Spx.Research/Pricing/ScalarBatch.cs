@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Spx.Research.Pricing;
 
 /// <summary>
@@ -18,6 +20,7 @@ internal static class ScalarBatch
     }
 
     /// <summary>Option <paramref name="i"/> alone: also where the lanes could not settle an option, so the scalar solver decides.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare from the lanes; inlined there, it would crowd out their own inlining
     public static void Implied(in OptionColumns options, ReadOnlySpan<double> price, Span<double> iv, Span<ImpliedVolatilityStatus> status, in GreekColumns output, bool withGreeks, int i)
     {
         var (right, spot, strike, t, r, q) = (options.Right[i], options.Spot[i], options.Strike[i], options.Years[i], options.Rate[i], options.Yield[i]);

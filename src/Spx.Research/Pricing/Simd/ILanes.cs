@@ -27,13 +27,13 @@ internal interface ILanes<TSelf> where TSelf : struct, ILanes<TSelf>
     /// <summary>The value in every lane.</summary>
     static abstract TSelf Create(double value);
 
-    /// <summary>The first <see cref="Count"/> values of <paramref name="source"/>.</summary>
+    /// <summary>The first <see cref="Count"/> values of <paramref name="source"/>, which must have that many (unchecked in release builds).</summary>
     static abstract TSelf Load(ReadOnlySpan<double> source);
 
     /// <summary>A mask of the first <see cref="Count"/> values of <paramref name="source"/> that are 0.</summary>
     static abstract TSelf IsZero(ReadOnlySpan<int> source);
 
-    /// <summary>Writes the lanes to the first <see cref="Count"/> elements of <paramref name="destination"/>.</summary>
+    /// <summary>Writes the lanes to the first <see cref="Count"/> elements of <paramref name="destination"/>, which must have that many (unchecked in release builds).</summary>
     void Store(Span<double> destination);
 
     /// <summary>One lane's value.</summary>

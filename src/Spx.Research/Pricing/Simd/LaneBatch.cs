@@ -19,14 +19,22 @@ internal static class LaneBatch<T> where T : struct, ILanes<T>
 {
     public static void Greeks(in OptionColumns options, ReadOnlySpan<double> sigma, in GreekColumns output)
     {
-        for (var i = 0; i < options.Length; i += T.Count)
-        {
-            var (t, s) = (Lanes(options.Years, i), Lanes(sigma, i));
-            var greeks = LaneGreeks<T>.AtVolatility(Calls(options.Right, i), Lanes(options.Spot, i), Lanes(options.Strike, i), t, Lanes(options.Rate, i), Lanes(options.Yield, i), s);
-            Store(greeks, T.True, output, i);
-            if (T.Any(T.LessThanOrEqual(t, T.Create(0)) | T.LessThanOrEqual(s, T.Create(0))))
-                Expiring(options, sigma, output, i, Math.Min(T.Count, options.Length - i));
-        }
+        for (var i = 0; i < options.Length; i += T.Count) GreeksAt(options, sigma, output, i);
+    }
+
+    /// <summary>
+    /// One vector from option <paramref name="i"/>. Its own method, called per vector, so the runtime compiles it fully
+    /// optimised like any hot method (a long loop in one call would run as on-stack-replacement code, built with a
+    /// smaller inlining budget); the same for <see cref="ImpliedAt"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void GreeksAt(in OptionColumns options, ReadOnlySpan<double> sigma, in GreekColumns output, int i)
+    {
+        var (t, s) = (Lanes(options.Years, i), Lanes(sigma, i));
+        var greeks = LaneGreeks<T>.AtVolatility(Calls(options.Right, i), Lanes(options.Spot, i), Lanes(options.Strike, i), t, Lanes(options.Rate, i), Lanes(options.Yield, i), s);
+        Store(greeks, T.True, output, i);
+        if (T.Any(T.LessThanOrEqual(t, T.Create(0)) | T.LessThanOrEqual(s, T.Create(0))))
+            Expiring(options, sigma, output, i, Math.Min(T.Count, options.Length - i));
     }
 
     /// <summary>Options at or after settlement, or with no volatility: the scalar formula's intrinsic branch.</summary>
@@ -46,37 +54,35 @@ internal static class LaneBatch<T> where T : struct, ILanes<T>
     /// </summary>
     public static void Implied(in OptionColumns options, ReadOnlySpan<double> price, Span<double> iv, Span<ImpliedVolatilityStatus> status, in GreekColumns output, bool withGreeks)
     {
-        for (var i = 0; i < options.Length; i += T.Count)
-        {
-            var (call, spot, strike, t, r, q) = (Calls(options.Right, i), Lanes(options.Spot, i), Lanes(options.Strike, i), Lanes(options.Years, i), Lanes(options.Rate, i), Lanes(options.Yield, i));
-            var code = LaneNormalisation.Of(call, Lanes(price, i), spot, strike, t, r, q, out var x, out var timeValue, out var sqrtT, out var growth);
-            var solve = T.Equals(code, T.Create(LaneNormalisation.Solve));
-            var s = T.Create(double.NaN);
-            if (T.Any(solve))
-                s = LaneSolver.Solve(T.Select(solve, -T.Abs(x), T.Create(-1)), T.Select(solve, timeValue, T.Create(0.1)), ImpliedVolatility.Tolerance * sqrtT, solve, out _);
+        for (var i = 0; i < options.Length; i += T.Count) ImpliedAt(options, price, iv, status, output, withGreeks, i);
+    }
 
-            var solved = T.AndNot(solve, T.IsNaN(s));
-            Store(T.Select(solved, s / sqrtT, T.Create(double.NaN)), iv, i);
-            if (withGreeks) Store(LaneGreeks<T>.AtSolution(call, spot, strike, t, r, q, x, sqrtT, growth, T.Select(solved, s, T.Create(1))), solved, output, i);
-            Statuses(options, price, iv, status, output, withGreeks, i, code, solved);
-        }
+    /// <summary>One vector from option <paramref name="i"/> (its own method: see <see cref="GreeksAt"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ImpliedAt(in OptionColumns options, ReadOnlySpan<double> price, Span<double> iv, Span<ImpliedVolatilityStatus> status, in GreekColumns output, bool withGreeks, int i)
+    {
+        var (call, spot, strike, t, r, q) = (Calls(options.Right, i), Lanes(options.Spot, i), Lanes(options.Strike, i), Lanes(options.Years, i), Lanes(options.Rate, i), Lanes(options.Yield, i));
+        var code = LaneNormalisation.Of(call, Lanes(price, i), spot, strike, t, r, q, out var x, out var timeValue, out var sqrtT, out var growth);
+        var solve = T.Equals(code, T.Create(LaneNormalisation.Solve));
+        var s = T.Create(double.NaN);
+        if (T.Any(solve))
+            s = LaneSolver.Solve(T.Select(solve, -T.Abs(x), T.Create(-1)), T.Select(solve, timeValue, T.Create(0.1)), ImpliedVolatility.Tolerance * sqrtT, solve, out _);
+
+        var solved = T.AndNot(solve, T.IsNaN(s));
+        Store(T.Select(solved, s / sqrtT, T.Create(double.NaN)), iv, i);
+        if (withGreeks) Store(LaneGreeks<T>.AtSolution(call, spot, strike, t, r, q, x, sqrtT, growth, T.Select(solved, s, T.Create(1))), solved, output, i);
+        Statuses(options, price, iv, status, output, withGreeks, i, code, solved);
     }
 
     /// <summary>Each lane's status from its code; the lanes to recheck, or that did not settle, go through the scalar path.</summary>
     private static void Statuses(in OptionColumns options, ReadOnlySpan<double> price, Span<double> iv, Span<ImpliedVolatilityStatus> status, in GreekColumns output, bool withGreeks, int start, T code, T solved)
     {
         var count = Math.Min(T.Count, options.Length - start);
-        if (T.All(solved))
-        {
-            status.Slice(start, count).Fill(ImpliedVolatilityStatus.Solved);
-            return;
-        }
-
+        var all = T.All(solved);
         for (var j = 0; j < count; j++)
         {
-            var lane = code[j];
-            if (lane >= 0) status[start + j] = (ImpliedVolatilityStatus)lane;
-            else if (IsSet(solved, j)) status[start + j] = ImpliedVolatilityStatus.Solved;
+            if (all || IsSet(solved, j)) status[start + j] = ImpliedVolatilityStatus.Solved;
+            else if (code[j] >= 0) status[start + j] = (ImpliedVolatilityStatus)code[j];
             else ScalarBatch.Implied(options, price, iv, status, output, withGreeks, start + j);
         }
     }

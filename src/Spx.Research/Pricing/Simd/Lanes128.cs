@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Spx.Research.Pricing.Simd;
@@ -20,7 +22,11 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
     public static Lanes128 Create(double value) => new(Vector128.Create(value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes128 Load(ReadOnlySpan<double> source) => new(Vector128.Create(source));
+    public static Lanes128 Load(ReadOnlySpan<double> source)
+    {
+        Debug.Assert(source.Length >= Count, "the callers check the length before loading");
+        return new(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(source)));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 IsZero(ReadOnlySpan<int> source)
@@ -30,7 +36,11 @@ internal readonly struct Lanes128(Vector128<double> value) : ILanes<Lanes128>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store(Span<double> destination) => _value.CopyTo(destination);
+    public void Store(Span<double> destination)
+    {
+        Debug.Assert(destination.Length >= Count, "the callers check the length before storing");
+        _value.StoreUnsafe(ref MemoryMarshal.GetReference(destination));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes128 operator +(Lanes128 left, Lanes128 right) => new(left._value + right._value);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Spx.Research.Pricing.Simd;
@@ -20,7 +22,11 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
     public static Lanes256 Create(double value) => new(Vector256.Create(value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes256 Load(ReadOnlySpan<double> source) => new(Vector256.Create(source));
+    public static Lanes256 Load(ReadOnlySpan<double> source)
+    {
+        Debug.Assert(source.Length >= Count, "the callers check the length before loading");
+        return new(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(source)));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 IsZero(ReadOnlySpan<int> source)
@@ -30,7 +36,11 @@ internal readonly struct Lanes256(Vector256<double> value) : ILanes<Lanes256>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store(Span<double> destination) => _value.CopyTo(destination);
+    public void Store(Span<double> destination)
+    {
+        Debug.Assert(destination.Length >= Count, "the callers check the length before storing");
+        _value.StoreUnsafe(ref MemoryMarshal.GetReference(destination));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes256 operator +(Lanes256 left, Lanes256 right) => new(left._value + right._value);

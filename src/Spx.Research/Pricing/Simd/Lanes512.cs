@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Spx.Research.Pricing.Simd;
@@ -20,7 +22,11 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
     public static Lanes512 Create(double value) => new(Vector512.Create(value));
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Lanes512 Load(ReadOnlySpan<double> source) => new(Vector512.Create(source));
+    public static Lanes512 Load(ReadOnlySpan<double> source)
+    {
+        Debug.Assert(source.Length >= Count, "the callers check the length before loading");
+        return new(Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(source)));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 IsZero(ReadOnlySpan<int> source)
@@ -30,7 +36,11 @@ internal readonly struct Lanes512(Vector512<double> value) : ILanes<Lanes512>
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void Store(Span<double> destination) => _value.CopyTo(destination);
+    public void Store(Span<double> destination)
+    {
+        Debug.Assert(destination.Length >= Count, "the callers check the length before storing");
+        _value.StoreUnsafe(ref MemoryMarshal.GetReference(destination));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Lanes512 operator +(Lanes512 left, Lanes512 right) => new(left._value + right._value);
