@@ -8,13 +8,13 @@ using Spx.Research.Synthetic;
 namespace Spx.Research.Benchmarks;
 
 /// <summary>
-/// IV and greeks over the option minutes consolidation prices (<see cref="MinutePricing"/>'s inputs): a generated
-/// January 2024, profile <c>bench</c>, seed 211, 688,014 SPY option minute bars, aligned by
-/// <see cref="Consolidator.Align"/> and read with the pricing step's own query, held in arrays before timing. Unlike
+/// IV and greeks over the option minutes consolidation prices: a generated January 2024, profile <c>bench</c>, seed
+/// 211, 688,014 SPY option minute bars, consolidated by <see cref="Consolidator.Run"/> and their pricing inputs
+/// (right, spot, strike, <c>t_years</c>, close) read back from <c>option_minutes</c>, held in arrays before timing. Unlike
 /// <see cref="PricingBenchmarks"/>' options, nearly all have a volatility (6 % are below intrinsic), and the pricing
 /// cost of a generated year (9.45 M bars, the same mix) is this figure times 9.45 M. Times are per option minute.
 /// </summary>
-/// <remarks>The lake is the one <see cref="ConsolidationBenchmarks"/> keeps in <c>artifacts/bench/lakes/</c> (generated here if missing).</remarks>
+/// <remarks>The lake is kept in <c>artifacts/bench/lakes/</c> (generated and consolidated here if missing).</remarks>
 [BenchmarkCategory("minutes")]
 [WarmupCount(2)]
 [IterationCount(7)]
@@ -44,23 +44,17 @@ public class PricingMinutesBenchmarks
         }
 
         var lake = new LakeLayout(root);
-        var options = new ConsolidationOptions("SPY", From, To, Rate, Yield);
-        using var writer = new LakeWriter(lake, DatasetRegistry.Default);
-        var news = lake.Partitions("news").Where(d => d <= To).SelectMany(d => lake.PartitionFiles("news", d)).ToList();
-        writer.Connection.ExecuteNonQuery(ConsolidationQueries.CreateNews(news, "SPY"));
-        var filled = 0;
-        foreach (var day in lake.Partitions("option_bars_1m").Where(d => d >= From && d <= To))
-        {
-            Consolidator.Align(writer.Connection, ConsolidationInputs.For(lake, day), options);
-            var input = writer.Connection.ExecuteColumnar(ConsolidationQueries.PricingInputs());
-            var isCall = input.GetColumn<bool>("is_call");
-            for (var i = 0; i < input.RowCount; i++) _right[filled + i] = isCall[i] ? OptionRight.Call : OptionRight.Put;
-            input.GetColumn<double>("spot").CopyTo(_spot, filled);
-            input.GetColumn<double>("strike").CopyTo(_strike, filled);
-            input.GetColumn<double>("t_years").CopyTo(_years, filled);
-            input.GetColumn<double>("close").CopyTo(_close, filled);
-            filled += input.RowCount;
-        }
+        if (lake.Partitions("option_minutes").Count == 0) Consolidator.Run(lake, new ConsolidationOptions("SPY", From, To, Rate, Yield));
+        using var session = LakeSession.Open(root);
+        var input = session.Columnar(
+            "SELECT option_right = 'C' AS is_call, coalesce(spot, 'NaN'::DOUBLE) AS spot, strike, t_years, close FROM option_minutes ORDER BY date, ticker, ts");
+        var isCall = input.GetColumn<bool>("is_call");
+        for (var i = 0; i < input.RowCount; i++) _right[i] = isCall[i] ? OptionRight.Call : OptionRight.Put;
+        input.GetColumn<double>("spot").CopyTo(_spot, 0);
+        input.GetColumn<double>("strike").CopyTo(_strike, 0);
+        input.GetColumn<double>("t_years").CopyTo(_years, 0);
+        input.GetColumn<double>("close").CopyTo(_close, 0);
+        var filled = input.RowCount;
 
         if (filled != Rows) throw new InvalidOperationException($"expected {Rows:N0} SPY option minutes in {root}, found {filled:N0}");
     }
