@@ -7,9 +7,7 @@ namespace Spx.Research.Lake;
 /// <summary>
 /// Writes a <see cref="ColumnBatch"/> as one Parquet file through ParquetSharp's Arrow API (Apache Arrow's C++
 /// writer), from Arrow arrays over the batch's own column arrays (<see cref="ArrowBatchColumn"/>). Every column is
-/// OPTIONAL, as in the files DuckDB writes, so readers see one schema across a dataset's files. zstd as everywhere in
-/// the lake; dictionary encoding only for text, where it pays (a day's tickers repeat) and the indices come ready
-/// (<see cref="ArrowTextColumn"/>), not for prices and greeks, where the attempt only costs time. Statistics on every
+/// OPTIONAL, as in the files DuckDB writes, so readers see one schema across a dataset's files. Statistics on every
 /// column (readers prune on ticker and ts). No Arrow schema is stored and nothing varies between runs, so the same
 /// batch gives the same bytes (files are named by content).
 /// </summary>
@@ -22,9 +20,7 @@ internal static class ParquetBatchFile
     public static void Write(ColumnBatch batch, string path)
     {
         var schema = new Schema(batch.Columns.Select(c => new Field(c.Name, ArrowBatchColumn.Type(c), nullable: true)), null);
-        using var builder = new WriterPropertiesBuilder().Compression(Compression.Zstd).DisableDictionary();
-        foreach (var column in batch.Columns.Where(c => c.SqlType == "VARCHAR")) builder.EnableDictionary(column.Name);
-        using var properties = builder.Build();
+        using var properties = Properties(batch);
         using var arrowProperties = new ArrowWriterPropertiesBuilder().Build();
         using var file = new FileWriter(path, schema, properties, arrowProperties);
         // At least one row group, so a batch of no rows still writes a file with the schema.
@@ -41,5 +37,22 @@ internal static class ParquetBatchFile
             }
         }
         file.Close();
+    }
+
+    /// <summary>
+    /// zstd as everywhere in the lake. Dictionary encoding only for text, where it pays (a day's tickers repeat) and
+    /// the indices come ready (<see cref="ArrowTextColumn"/>), not for prices and greeks, where the attempt only costs
+    /// time. BIGINT (counts, volumes) delta-encoded: small deltas pack into a few bits and leave zstd a fraction of the
+    /// bytes, about twice as fast for the same size.
+    /// </summary>
+    private static WriterProperties Properties(ColumnBatch batch)
+    {
+        using var builder = new WriterPropertiesBuilder().Compression(Compression.Zstd).DisableDictionary();
+        foreach (var column in batch.Columns)
+        {
+            if (column.SqlType == "VARCHAR") builder.EnableDictionary(column.Name);
+            if (column.SqlType == "BIGINT") builder.Encoding(column.Name, Encoding.DeltaBinaryPacked);
+        }
+        return builder.Build();
     }
 }
