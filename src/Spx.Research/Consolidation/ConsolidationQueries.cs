@@ -34,27 +34,49 @@ public static class ConsolidationQueries
         {(sorted ? "ORDER BY ticker, ts" : "")}
         """;
 
+    /// <summary>The distinct bar starts of the run's dates, with their date and epoch microseconds (<see cref="StartsTable"/>).</summary>
+    public static string CreateStarts(IReadOnlyList<ConsolidationInputs> days, string underlying) => $"""
+        CREATE OR REPLACE TEMP TABLE {StartsTable} AS
+        SELECT DISTINCT day, ts, epoch_us(ts) AS ts_us FROM ({ReadWithDay(days.SelectMany(d => d.OptionBars), FoundationDatasets.OptionBars1m)})
+        WHERE underlying = {SqlText.Literal(underlying)}
+        """;
+
+    /// <summary>The distinct bar starts of a run, one row per (date, start).</summary>
+    public const string StartsTable = "consolidate_starts";
+
+    /// <summary>Whether every start is on a whole minute (as minute bars' are), which lets the spot join use minute buckets.</summary>
+    public const string StartsOnMinutes = $"SELECT coalesce(bool_and(epoch_us(ts) % 60000000 = 0), true) FROM {StartsTable}";
+
     /// <summary>
-    /// The context of each distinct bar start, in time order: spot = close of the last second bar starting before the
-    /// minute's end; VIX = close of the last minute bar starting at or before the bar's start; news = the latest item
-    /// published at or before the minute's end. The as-of joins run once per distinct start (a few hundred a day).
+    /// The context of each start in <see cref="StartsTable"/>, in (date, time) order, in one query for the whole run (a
+    /// query per date cost more in DuckDB's fixed per-query work than in the joins): spot = close of the same date's
+    /// last second bar starting before the minute's end; VIX = close of the same date's last minute bar starting at or
+    /// before the bar's start; news = the latest item published at or before the minute's end, from any date. The date
+    /// comes from each file's partition folder.
     /// </summary>
-    public static string Context(ConsolidationInputs inputs, string underlying) => $"""
-        WITH spot AS (
-            SELECT ts, close FROM ({Read(inputs.SecondBars, FoundationDatasets.StockBars1s)}) WHERE ticker = {SqlText.Literal(underlying)}
+    /// <param name="onMinutes">
+    /// Every start is on a whole minute (<see cref="StartsOnMinutes"/>). Then the last second bar before a minute's end
+    /// is the last one of the latest minute bucket at or before the start, so the spot join runs over one row per
+    /// minute instead of every second (a year of seconds in one as-of join cost seconds of CPU).
+    /// </param>
+    public static string Context(IReadOnlyList<ConsolidationInputs> days, string underlying, bool onMinutes) => $"""
+        WITH seconds AS (
+            SELECT day, ts, close FROM ({ReadWithDay(days.SelectMany(d => d.SecondBars), FoundationDatasets.StockBars1s)}) WHERE ticker = {SqlText.Literal(underlying)}
+        ),
+        spot AS (
+            {(onMinutes
+                ? "SELECT day, epoch_us(ts) // 60000000 * 60000000 AS ts_us, arg_max(close, ts) AS close FROM seconds GROUP BY ALL"
+                : "SELECT day, epoch_us(ts) - 60000000 AS ts_us, close FROM seconds")}
         ),
         vix AS (
-            SELECT ts, close FROM ({Read(inputs.IndexBars, FoundationDatasets.IndexBars1m)}) WHERE ticker = 'I:VIX'
-        ),
-        starts AS (
-            SELECT DISTINCT ts FROM ({UnderlyingBars(inputs, underlying)})
+            SELECT day, ts, close FROM ({ReadWithDay(days.SelectMany(d => d.IndexBars), FoundationDatasets.IndexBars1m)}) WHERE ticker = 'I:VIX'
         )
-        SELECT epoch_us(m.ts) AS ts_us, s.close AS spot, v.close AS vix, n.id AS news_id, n.sentiment AS news_sentiment
-        FROM starts m
-        ASOF LEFT JOIN spot s ON s.ts < m.ts + INTERVAL 60 SECOND
-        ASOF LEFT JOIN vix v ON v.ts <= m.ts
+        SELECT m.day, m.ts_us, s.close AS spot, v.close AS vix, n.id AS news_id, n.sentiment AS news_sentiment
+        FROM {StartsTable} m
+        ASOF LEFT JOIN spot s ON s.day = m.day AND s.ts_us {(onMinutes ? "<=" : "<")} m.ts_us
+        ASOF LEFT JOIN vix v ON v.day = m.day AND v.ts <= m.ts
         ASOF LEFT JOIN {NewsTable} n ON n.published_utc <= m.ts + INTERVAL 60 SECOND
-        ORDER BY m.ts
+        ORDER BY m.day, m.ts
         """;
 
     /// <summary>How many stored rows belong to other underlyings (reads only <c>underlying</c>, so files of any earlier schema bind).</summary>
@@ -77,6 +99,19 @@ public static class ConsolidationQueries
     /// <summary>A status as stored in <c>iv_status</c>: <c>BelowIntrinsic</c> → <c>below_intrinsic</c>.</summary>
     public static string StatusName(ImpliedVolatilityStatus status) =>
         string.Concat(status.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    /// <summary>
+    /// <see cref="Read"/> plus each row's partition date as <c>day</c>, taken from the file's <c>date=</c> folder
+    /// (a constant per file, so it costs nothing per row).
+    /// </summary>
+    private static string ReadWithDay(IEnumerable<string> files, DatasetSchema schema)
+    {
+        var list = files.ToList();
+        var columns = string.Join(", ", schema.Columns.Select(c => $"CAST({SqlText.Identifier(c.Name)} AS {c.Type}) AS {SqlText.Identifier(c.Name)}"));
+        if (list.Count == 0)
+            return $"SELECT CAST(NULL AS DATE) AS day, {string.Join(", ", schema.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {SqlText.Identifier(c.Name)}"))} WHERE false";
+        return $"SELECT CAST(date AS DATE) AS day, {columns} FROM read_parquet({SqlText.FileList(list)}, union_by_name = true, hive_partitioning = true)";
+    }
 
     private static string UnderlyingBars(ConsolidationInputs inputs, string underlying) =>
         $"SELECT * FROM ({Read(inputs.OptionBars, FoundationDatasets.OptionBars1m)}) WHERE underlying = {SqlText.Literal(underlying)}";

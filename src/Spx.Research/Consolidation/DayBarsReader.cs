@@ -17,9 +17,67 @@ internal static class DayBarsReader
 {
     /// <summary>Reads the date's bars of <paramref name="underlying"/>; an unparsable ticker or one stored with two sets of terms is an error naming it.</summary>
     public static DayBars Read(DuckDBConnection connection, ConsolidationInputs inputs, string underlying) =>
-        TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: false), inputs.Date, underlying)
+        (inputs.OptionBars.Count == 1 && OptionBarsFile.Read(inputs.OptionBars[0]) is { } file ? FromFile(file, inputs.Date, underlying) : null)
+        ?? TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: false), inputs.Date, underlying)
         ?? TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: true), inputs.Date, underlying)
         ?? throw new InvalidOperationException($"option_bars_1m partition {LakeLayout.PartitionName(inputs.Date)}: sorted bars read out of order");
+
+    /// <summary>
+    /// The bars of <paramref name="underlying"/> in a file read by <see cref="OptionBarsFile"/> (a partition of one
+    /// file in the lake's layout), or null when they are not in <c>(ticker, ts)</c> order. The checks are the ones of
+    /// the DuckDB path, on text ids: a new id starts a block, whose ticker must sort after the previous block's.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static DayBars? FromFile(OptionBarsFile file, DateOnly date, string underlying)
+    {
+        var wanted = Encoding.UTF8.GetBytes(underlying);
+        var keep = file.Underlying.Values.Select(v => v.AsSpan().SequenceEqual(wanted)).ToArray();
+        var underlyingIds = file.Underlying.Ids;
+        var count = 0;
+        for (var i = 0; i < file.Rows; i++) if (keep[underlyingIds[i]]) count++;
+
+        var tickers = new List<TickerTerms>();
+        var bars = new DayBars(count, tickers);
+        var (tickerIds, rightIds) = (file.Ticker.Ids, file.OptionRight.Ids);
+        var (currentId, rightId) = (-1, -1);
+        TickerTerms? block = null;
+        var row = 0;
+        for (var i = 0; i < file.Rows; i++)
+        {
+            if (!keep[underlyingIds[i]]) continue;
+            var id = tickerIds[i];
+            if (id != currentId)
+            {
+                if (block is not null && file.Ticker.Values[id].AsSpan().SequenceCompareTo(file.Ticker.Values[currentId]) <= 0) return null;
+                if (block is not null) tickers[^1] = block with { Bars = row - block.First };
+                (currentId, rightId) = (id, rightIds[i]);
+                block = Terms(Encoding.UTF8.GetString(file.Ticker.Values[id]), underlying, DateOnly.FromDayNumber(UnixEpochDay + file.Expiry[i]),
+                    Encoding.UTF8.GetString(file.OptionRight.Values[rightId]), file.Strike[i], row, date);
+                tickers.Add(block);
+            }
+            else if (file.Ts[i] <= bars.Ts[row - 1])
+            {
+                return null;
+            }
+            else if (file.Strike[i] != block!.Strike || file.Expiry[i] != block.Expiry.DayNumber - UnixEpochDay || rightIds[i] != rightId)
+            {
+                throw Problem(date, $"ticker '{block.Ticker}' is stored with different terms on different bars");
+            }
+            bars.Ts[row] = file.Ts[i];
+            bars.Open[row] = file.Open[i];
+            bars.High[row] = file.High[i];
+            bars.Low[row] = file.Low[i];
+            bars.Close[row] = file.Close[i];
+            bars.Volume[row] = file.Volume[i];
+            bars.Vwap[row] = file.Vwap[i];
+            bars.VwapNull[row] = file.VwapNull[i];
+            bars.Trades[row] = file.Trades[i];
+            bars.TradesNull[row] = file.TradesNull[i];
+            row++;
+        }
+        if (block is not null) tickers[^1] = block with { Bars = row - block.First };
+        return bars;
+    }
 
     /// <summary>The bars, or null when they are not in <c>(ticker, ts)</c> order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -50,7 +108,8 @@ internal static class DayBarsReader
                         if (block is not null) tickers[^1] = block with { Bars = row - block.First };
                         current = ticker.ToArray();
                         right = columns.OptionRight.GetBytes(i).ToArray();
-                        block = Terms(columns, i, Encoding.UTF8.GetString(ticker), underlying, row, date);
+                        block = Terms(Encoding.UTF8.GetString(ticker), underlying, DateOnly.FromDayNumber(UnixEpochDay + columns.Expiry.GetValue(i)!.Value),
+                            columns.OptionRight.GetString(i), columns.Strike.GetValue(i)!.Value, row, date);
                         tickers.Add(block);
                     }
                     else if (strike[i] != block!.Strike || expiry[i] != block.Expiry.DayNumber - UnixEpochDay || !columns.OptionRight.GetBytes(i).SequenceEqual(right))
@@ -88,13 +147,12 @@ internal static class DayBarsReader
         }
     }
 
-    private static TickerTerms Terms(BarColumns columns, int i, string ticker, string underlying, int first, DateOnly date)
+    private static TickerTerms Terms(string ticker, string underlying, DateOnly expiry, string optionRight, double strike, int first, DateOnly date)
     {
         if (!OptionTicker.TryParse(ticker, out var contract))
             throw Problem(date, $"ticker '{ticker}' is not an OCC option ticker");
         return new TickerTerms(
-            ticker, underlying, DateOnly.FromDayNumber(UnixEpochDay + columns.Expiry.GetValue(i)!.Value), columns.OptionRight.GetString(i),
-            columns.Strike.GetValue(i)!.Value, contract.Right, contract.Style.Exercise == OptionExercise.American,
+            ticker, underlying, expiry, optionRight, strike, contract.Right, contract.Style.Exercise == OptionExercise.American,
             (contract.SettlementInstant() - DateTimeOffset.UnixEpoch).Ticks / 10, first, 0);
     }
 

@@ -3,22 +3,23 @@ using Spx.Research.Lake;
 namespace Spx.Research.Consolidation;
 
 /// <summary>
-/// One worker of a consolidation run: its own <see cref="LakeWriter"/> (whose DuckDB connection reads the inputs and
-/// makes the as-of joins, on one thread: the run's parallelism is across dates) and the run's news table. Per date:
-/// read the bars and their context, build the rows in C# (<see cref="OptionMinuteBatch"/>), keep other underlyings'
+/// One worker of a consolidation run: its own <see cref="LakeWriter"/> (whose DuckDB connection reads the bars, on one
+/// thread: the run's parallelism is across dates) and the run's <see cref="RangeContext"/>. Per date: read the bars,
+/// take the date's context, build the rows in C# (<see cref="OptionMinuteBatch"/>), keep other underlyings'
 /// stored rows, and replace the partition.
 /// </summary>
 internal sealed class DayConsolidator : IDisposable
 {
     private readonly LakeWriter _writer;
     private readonly ConsolidationOptions _options;
+    private readonly RangeContext _context;
 
-    public DayConsolidator(LakeLayout lake, DatasetRegistry registry, IReadOnlyList<string> news, ConsolidationOptions options)
+    public DayConsolidator(LakeLayout lake, DatasetRegistry registry, RangeContext context, ConsolidationOptions options)
     {
         _options = options;
+        _context = context;
         _writer = new LakeWriter(lake, registry);
         _writer.Connection.ExecuteNonQuery("SET threads = 1");
-        _writer.Connection.ExecuteNonQuery(ConsolidationQueries.CreateNews(news, options.Underlying));
     }
 
     /// <summary>Consolidates one date.</summary>
@@ -26,9 +27,10 @@ internal sealed class DayConsolidator : IDisposable
     {
         var connection = _writer.Connection;
         var bars = DayBarsReader.Read(connection, inputs, _options.Underlying);
-        var context = DayContext.Read(connection, inputs, _options.Underlying);
+        var context = _context.For(inputs.Date);
         var rows = OptionMinuteBatch.Build(bars, context, _options.Rate, _options.Yield);
-        if (inputs.Stored.Count > 0 && connection.ExecuteScalar<long>(ConsolidationQueries.KeptCount(inputs.Stored, _options.Underlying)) > 0)
+        if (inputs.Stored.Count > 0 && !StoredUnderlyings.OnlyOf(inputs.Stored, _options.Underlying)
+            && connection.ExecuteScalar<long>(ConsolidationQueries.KeptCount(inputs.Stored, _options.Underlying)) > 0)
             rows = rows.Concat(Kept(inputs));
         var write = _writer.ReplacePartition(ConsolidationDatasets.OptionMinutes.Name, inputs.Date, rows);
         return new ConsolidatedDay(inputs.Date, bars.Count, write);

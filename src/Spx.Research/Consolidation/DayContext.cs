@@ -1,45 +1,44 @@
-using DuckDB.NET.Data;
-using Spx.Research.Lake;
-
 namespace Spx.Research.Consolidation;
 
 /// <summary>
-/// The market around each distinct bar start of a date (spot, VIX, the latest news), from DuckDB's as-of joins
-/// (<see cref="ConsolidationQueries.Context"/>), with a lookup from a bar's start to its context row.
+/// One date's slice of a <see cref="RangeContext"/>: the market around each of its distinct bar starts.
+/// <see cref="RowOfEachBar"/> maps every bar to its row; the rows index the range's columns.
 /// </summary>
-internal sealed class DayContext
+internal sealed class DayContext(RangeContext range, int first, int count)
 {
-    private readonly Dictionary<long, int> _rowOf;
+    public double[] Spot => range.Spot;
 
-    private DayContext(DuckDbColumnarResult context)
+    public bool[] SpotNull => range.SpotNull;
+
+    public double[] Vix => range.Vix;
+
+    public bool[] VixNull => range.VixNull;
+
+    public string?[] NewsId => range.NewsId;
+
+    public string?[] NewsSentiment => range.NewsSentiment;
+
+    /// <summary>
+    /// Each bar's context row. A ticker's bars are in time order, so one forward walk over the date's sorted starts per
+    /// ticker finds them all (a hash lookup per bar cost more than the rest of the mapping).
+    /// </summary>
+    public int[] RowOfEachBar(DayBars bars)
     {
-        var starts = context.GetColumn<long>("ts_us");
-        _rowOf = new Dictionary<long, int>(starts.Length);
-        for (var i = 0; i < starts.Length; i++) _rowOf.Add(starts[i], i);
-        Spot = context.GetColumn<double>("spot");
-        SpotNull = context.GetNullMask("spot");
-        Vix = context.GetColumn<double>("vix");
-        VixNull = context.GetNullMask("vix");
-        NewsId = context.GetStrings("news_id");
-        NewsSentiment = context.GetStrings("news_sentiment");
+        var starts = range.Starts.AsSpan(first, count);
+        var rows = new int[bars.Count];
+        foreach (var terms in bars.Tickers)
+        {
+            if (terms.Bars == 0) continue;
+            var c = starts.BinarySearch(bars.Ts[terms.First]);
+            if (c < 0) c = ~c;
+            for (var i = terms.First; i < terms.First + terms.Bars; i++)
+            {
+                while (c < count && starts[c] < bars.Ts[i]) c++;
+                if (c == count || starts[c] != bars.Ts[i])
+                    throw new InvalidOperationException($"consolidation: no context row for the bar of '{terms.Ticker}' at {bars.Ts[i]} µs");
+                rows[i] = first + c;
+            }
+        }
+        return rows;
     }
-
-    public double[] Spot { get; }
-
-    public bool[] SpotNull { get; }
-
-    public double[] Vix { get; }
-
-    public bool[] VixNull { get; }
-
-    public string?[] NewsId { get; }
-
-    public string?[] NewsSentiment { get; }
-
-    /// <summary>The context row of the bar starting at <paramref name="tsMicros"/> (every bar start of the date has one).</summary>
-    public int RowOf(long tsMicros) => _rowOf[tsMicros];
-
-    /// <summary>Runs the as-of alignment of one date (the news table must exist on <paramref name="connection"/>).</summary>
-    public static DayContext Read(DuckDBConnection connection, ConsolidationInputs inputs, string underlying) =>
-        new(connection.ExecuteColumnar(ConsolidationQueries.Context(inputs, underlying)));
 }

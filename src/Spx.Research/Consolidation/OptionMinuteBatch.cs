@@ -53,9 +53,10 @@ internal static class OptionMinuteBatch
         var newsId = new string?[n];
         var newsSentiment = new string?[n];
         var moneyness = new double[n];
+        var contextRow = context.RowOfEachBar(bars);
         for (var i = 0; i < n; i++)
         {
-            var c = context.RowOf(bars.Ts[i]);
+            var c = contextRow[i];
             spotNull[i] = context.SpotNull[c];
             spot[i] = spotNull[i] ? double.NaN : context.Spot[c];
             moneyness[i] = strike[i] / spot[i];

@@ -23,11 +23,13 @@ internal static class LaneBatch<T> where T : struct, ILanes<T>
     }
 
     /// <summary>
-    /// One vector from option <paramref name="i"/>. Its own method, called per vector, so the runtime compiles it fully
-    /// optimised like any hot method (a long loop in one call would run as on-stack-replacement code, built with a
-    /// smaller inlining budget); the same for <see cref="ImpliedAt"/>.
+    /// One vector from option <paramref name="i"/>. Its own method, called per vector (a long loop in one call would run
+    /// as on-stack-replacement code, built with a smaller inlining budget); the same for <see cref="ImpliedAt"/>. This
+    /// folder's out-of-line methods are compiled fully optimised at their first call: left to tiered compilation, a
+    /// consolidation run spent about half its pricing samples in first-tier code, because tier-up waits until the
+    /// process stops compiling new methods, and a run that reads, prices and writes keeps compiling new ones.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void GreeksAt(in OptionColumns options, ReadOnlySpan<double> sigma, in GreekColumns output, int i)
     {
         var (t, s) = (Lanes(options.Years, i), Lanes(sigma, i));
@@ -58,7 +60,7 @@ internal static class LaneBatch<T> where T : struct, ILanes<T>
     }
 
     /// <summary>One vector from option <paramref name="i"/> (its own method: see <see cref="GreeksAt"/>).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void ImpliedAt(in OptionColumns options, ReadOnlySpan<double> price, Span<double> iv, Span<ImpliedVolatilityStatus> status, in GreekColumns output, bool withGreeks, int i)
     {
         var (call, spot, strike, t, r, q) = (Calls(options.Right, i), Lanes(options.Spot, i), Lanes(options.Strike, i), Lanes(options.Years, i), Lanes(options.Rate, i), Lanes(options.Yield, i));
@@ -108,7 +110,7 @@ internal static class LaneBatch<T> where T : struct, ILanes<T>
     private static T Lanes(ReadOnlySpan<double> column, int offset) =>
         offset + T.Count <= column.Length ? T.Load(column[offset..]) : Padded(column, offset);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T Padded(ReadOnlySpan<double> column, int offset)
     {
         Span<double> padded = stackalloc double[T.Count];
@@ -122,7 +124,7 @@ internal static class LaneBatch<T> where T : struct, ILanes<T>
     private static T Calls(ReadOnlySpan<OptionRight> right, int offset) =>
         offset + T.Count <= right.Length ? T.IsZero(MemoryMarshal.Cast<OptionRight, int>(right[offset..])) : PaddedCalls(right, offset);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T PaddedCalls(ReadOnlySpan<OptionRight> right, int offset)
     {
         Span<int> padded = stackalloc int[T.Count];
@@ -139,7 +141,7 @@ internal static class LaneBatch<T> where T : struct, ILanes<T>
         else StorePartial(value, column, offset);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static void StorePartial(T value, Span<double> column, int offset)
     {
         for (var j = 0; offset + j < column.Length; j++) column[offset + j] = value[j];

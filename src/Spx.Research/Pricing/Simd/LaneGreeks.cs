@@ -47,7 +47,7 @@ internal readonly struct LaneGreeks<T> where T : struct, ILanes<T>
         return Formula(call, spot, strike, t, r, q, s / sqrtT, sqrtT, d1, LaneMath.Exp(-q * t), 1 / growth);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static LaneGreeks<T> Formula(T call, T spot, T strike, T t, T r, T q, T sigma, T sqrtT, T d1, T qDf, T rDf)
     {
         var d2 = d1 - sigma * sqrtT;

@@ -20,7 +20,7 @@ internal static class LaneMath
     /// overflows to ∞ past 709.78, as <see cref="Math.Exp"/> does; NaN stays NaN. Rare in the kernels (a vega
     /// or density far in the tail), so it is kept out of line.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T ExpBeyondRange<T>(T x) where T : struct, ILanes<T>
     {
         var below = T.LessThan(x, T.Create(-Reach));

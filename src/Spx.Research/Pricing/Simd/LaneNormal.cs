@@ -14,7 +14,7 @@ internal static class LaneNormal
     /// N(z), N(−z) and φ(z) per lane (out parameters: the JIT does not inline a constructor of three vectors): each CDF as <see cref="CodyNormal.Cdf"/> gives it, N(z) = ½·erfc(−z/√2), and the
     /// density e^(−z²/2)/√(2π) from the e^(−w²) the erfc needs anyway (w = z/√2 rounded: within z²·ε of the scalar's).
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Cdfs<T>(T z, out T cdf, out T complement, out T density) where T : struct, ILanes<T>
     {
         var w = -z * CodyNormal.InvSqrt2;
@@ -24,7 +24,7 @@ internal static class LaneNormal
     }
 
     /// <summary>erfc(w) per lane, as <see cref="CodyErfc.Erfc"/>.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static T Erfc<T>(T w) where T : struct, ILanes<T> => Erfcs(w, Gaussian(T.Abs(w))).Erfc;
 
     /// <summary>(erfc(w), erfc(−w)) per lane given e^(−w²); NaN for NaN.</summary>

@@ -29,7 +29,7 @@ internal static class LaneNormalisation
     public const double MaxExponent = 30;
 
     /// <summary>The code of each lane, and where it is <see cref="Solve"/>, its normalised price (else unspecified).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static T Of<T>(T call, T price, T spot, T strike, T t, T r, T q, out T x, out T timeValue, out T sqrtT, out T growth) where T : struct, ILanes<T>
     {
         var zero = T.Create(0);

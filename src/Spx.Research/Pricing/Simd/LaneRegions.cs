@@ -9,7 +9,7 @@ namespace Spx.Research.Pricing.Simd;
 /// </summary>
 internal readonly struct LaneRegions<T> where T : struct, ILanes<T>
 {
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public LaneRegions(in LaneBlack<T> curve, T beta)
     {
         var zero = T.Create(0);
@@ -61,7 +61,7 @@ internal readonly struct LaneRegions<T> where T : struct, ILanes<T>
     public T LogBeta { get; }
 
     /// <summary>As <see cref="BlackRegions"/>' lower guess: two fixed-point passes on the tail asymptote, a lane stopping at its first pass without a positive rest.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static T LowerGuess(T x, T logBeta, T lowS, T lowB)
     {
         var absX = T.Abs(x);

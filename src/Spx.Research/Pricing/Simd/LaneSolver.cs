@@ -14,7 +14,7 @@ internal static class LaneSolver
     public static T Solve<T>(T x, T beta, T tolerance, out T evaluations) where T : struct, ILanes<T> => Solve(x, beta, tolerance, T.True, out evaluations);
 
     /// <summary>As <see cref="Solve{T}(T, T, T, out T)"/> for the lanes in <paramref name="pending"/>; the others ride along, start settled and give NaN.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static T Solve<T>(T x, T beta, T tolerance, T pending, out T evaluations) where T : struct, ILanes<T>
     {
         var curve = new LaneBlack<T>(x);
@@ -62,7 +62,7 @@ internal static class LaneSolver
         /// As the scalar Step: Δ = ν(1 + ν·g2/2) / (1 + ν(g2 + ν·g3/6)); <paramref name="below"/> where b(s) &lt; β. The
         /// same terms, arranged so that a vector of mixed regions needs few divisions (each costs several multiplications).
         /// </summary>
-        [MethodImpl(MethodImplOptions.NoInlining)]
+        [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
         public T Step(T s, out T below)
         {
             curve.Evaluate(s, out var b, out var c, out var vega);
