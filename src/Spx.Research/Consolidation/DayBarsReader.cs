@@ -16,10 +16,10 @@ namespace Spx.Research.Consolidation;
 internal static class DayBarsReader
 {
     /// <summary>Reads the date's bars of <paramref name="underlying"/>; an unparsable ticker or one stored with two sets of terms is an error naming it.</summary>
-    public static DayBars Read(DuckDBConnection connection, ConsolidationInputs inputs, string underlying) =>
-        (inputs.OptionBars.Count == 1 && OptionBarsFile.Read(inputs.OptionBars[0]) is { } file ? FromFile(file, inputs.Date, underlying) : null)
-        ?? TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: false), inputs.Date, underlying)
-        ?? TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: true), inputs.Date, underlying)
+    public static DayBars Read(DuckDBConnection connection, ConsolidationInputs inputs, string underlying, DayArrays arrays) =>
+        (inputs.OptionBars.Count == 1 && OptionBarsFile.Read(inputs.OptionBars[0], arrays) is { } file ? FromFile(file, inputs.Date, underlying, arrays) : null)
+        ?? TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: false), inputs.Date, underlying, arrays)
+        ?? TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: true), inputs.Date, underlying, arrays)
         ?? throw new InvalidOperationException($"option_bars_1m partition {LakeLayout.PartitionName(inputs.Date)}: sorted bars read out of order");
 
     /// <summary>
@@ -28,7 +28,7 @@ internal static class DayBarsReader
     /// the DuckDB path, on text ids: a new id starts a block, whose ticker must sort after the previous block's.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static DayBars? FromFile(OptionBarsFile file, DateOnly date, string underlying)
+    private static DayBars? FromFile(OptionBarsFile file, DateOnly date, string underlying, DayArrays arrays)
     {
         var wanted = Encoding.UTF8.GetBytes(underlying);
         var keep = file.Underlying.Values.Select(v => v.AsSpan().SequenceEqual(wanted)).ToArray();
@@ -37,7 +37,7 @@ internal static class DayBarsReader
         for (var i = 0; i < file.Rows; i++) if (keep[underlyingIds[i]]) count++;
 
         var tickers = new List<TickerTerms>();
-        var bars = new DayBars(count, tickers);
+        var bars = new DayBars(count, tickers, arrays);
         var (tickerIds, rightIds) = (file.Ticker.Ids, file.OptionRight.Ids);
         var (currentId, rightId) = (-1, -1);
         TickerTerms? block = null;
@@ -81,13 +81,13 @@ internal static class DayBarsReader
 
     /// <summary>The bars, or null when they are not in <c>(ticker, ts)</c> order.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static DayBars? TryRead(DuckDBConnection connection, string sql, DateOnly date, string underlying)
+    private static DayBars? TryRead(DuckDBConnection connection, string sql, DateOnly date, string underlying, DayArrays arrays)
     {
         var batches = Fetch(connection, sql);
         try
         {
             var tickers = new List<TickerTerms>();
-            var bars = new DayBars(batches.Sum(b => b.Length), tickers);
+            var bars = new DayBars(batches.Sum(b => b.Length), tickers, arrays);
             byte[] current = [];
             byte[] right = [];
             TickerTerms? block = null;
@@ -139,7 +139,11 @@ internal static class DayBarsReader
     private static void Nullable<T>(PrimitiveArray<T> column, Span<T> values, Span<bool> isNull) where T : struct, IEquatable<T>
     {
         column.Values.CopyTo(values);
-        if (column.NullCount == 0) return;
+        if (column.NullCount == 0)
+        {
+            isNull.Clear();
+            return;
+        }
         for (var i = 0; i < isNull.Length; i++)
         {
             isNull[i] = column.IsNull(i);

@@ -13,6 +13,7 @@ internal sealed class DayConsolidator : IDisposable
     private readonly LakeWriter _writer;
     private readonly ConsolidationOptions _options;
     private readonly RangeContext _context;
+    private readonly DayArrays _arrays = new();
 
     public DayConsolidator(LakeLayout lake, DatasetRegistry registry, RangeContext context, ConsolidationOptions options)
     {
@@ -26,9 +27,10 @@ internal sealed class DayConsolidator : IDisposable
     public ConsolidatedDay Consolidate(ConsolidationInputs inputs)
     {
         var connection = _writer.Connection;
-        var bars = DayBarsReader.Read(connection, inputs, _options.Underlying);
+        _arrays.Reset();
+        var bars = DayBarsReader.Read(connection, inputs, _options.Underlying, _arrays);
         var context = _context.For(inputs.Date);
-        var rows = OptionMinuteBatch.Build(bars, context, _options.Rate, _options.Yield);
+        var rows = OptionMinuteBatch.Build(bars, context, _options.Rate, _options.Yield, _arrays);
         if (inputs.Stored.Count > 0 && !StoredUnderlyings.OnlyOf(inputs.Stored, _options.Underlying)
             && connection.ExecuteScalar<long>(ConsolidationQueries.KeptCount(inputs.Stored, _options.Underlying)) > 0)
             rows = rows.Concat(Kept(inputs));

@@ -22,10 +22,10 @@ internal sealed class DayContext(RangeContext range, int first, int count)
     /// Each bar's context row. A ticker's bars are in time order, so one forward walk over the date's sorted starts per
     /// ticker finds them all (a hash lookup per bar cost more than the rest of the mapping).
     /// </summary>
-    public int[] RowOfEachBar(DayBars bars)
+    public int[] RowOfEachBar(DayBars bars, DayArrays arrays)
     {
         var starts = range.Starts.AsSpan(first, count);
-        var rows = new int[bars.Count];
+        var rows = arrays.Take<int>(bars.Count);
         foreach (var terms in bars.Tickers)
         {
             if (terms.Bars == 0) continue;

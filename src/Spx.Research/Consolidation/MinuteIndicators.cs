@@ -23,14 +23,10 @@ internal static class MinuteIndicators
         for (var i = first; i < first + count; i++)
         {
             while (back + 1 < i && ts[back + 1] <= ts[i] - lag) back++;
-            if (back >= first && close[back] != 0)
-            {
-                returns[i] = close[i] / close[back] - 1;
-            }
-            else
-            {
-                isNull[i] = true;
-            }
+            // Both arrays are written on every row: the worker reuses them from date to date.
+            var known = back >= first && close[back] != 0;
+            returns[i] = known ? close[i] / close[back] - 1 : 0;
+            isNull[i] = !known;
         }
     }
 

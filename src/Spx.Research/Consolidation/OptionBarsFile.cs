@@ -13,11 +13,12 @@ namespace Spx.Research.Consolidation;
 /// </summary>
 internal sealed class OptionBarsFile
 {
-    private OptionBarsFile(int rows)
+    private OptionBarsFile(int rows, DayArrays arrays)
     {
         Rows = rows;
-        (Expiry, Strike, Ts, Open, High, Low, Close, Volume) = (new int[rows], new double[rows], new long[rows], new double[rows], new double[rows], new double[rows], new double[rows], new long[rows]);
-        (Vwap, VwapNull, Trades, TradesNull) = (new double[rows], new bool[rows], new long[rows], new bool[rows]);
+        (Expiry, Strike, Ts, Open, High, Low, Close, Volume) = (arrays.Take<int>(rows), arrays.Take<double>(rows), arrays.Take<long>(rows),
+            arrays.Take<double>(rows), arrays.Take<double>(rows), arrays.Take<double>(rows), arrays.Take<double>(rows), arrays.Take<long>(rows));
+        (Vwap, VwapNull, Trades, TradesNull) = (arrays.Take<double>(rows), arrays.Take<bool>(rows), arrays.Take<long>(rows), arrays.Take<bool>(rows));
     }
 
     public int Rows { get; }
@@ -55,14 +56,14 @@ internal sealed class OptionBarsFile
     public bool[] TradesNull { get; }
 
     /// <summary>The file's columns, or null when its layout is not the lake's (or a required column has a NULL).</summary>
-    public static OptionBarsFile? Read(string path)
+    public static OptionBarsFile? Read(string path, DayArrays arrays)
     {
         using var reader = new ParquetFileReader(path);
         using var metadata = reader.FileMetaData;
         if (Layout(metadata.Schema) is not { } columns || metadata.NumRows > int.MaxValue) return null;
-        var file = new OptionBarsFile((int)metadata.NumRows);
+        var file = new OptionBarsFile((int)metadata.NumRows, arrays);
         var text = new TextReader[3];
-        for (var i = 0; i < text.Length; i++) text[i] = new TextReader(file.Rows);
+        for (var i = 0; i < text.Length; i++) text[i] = new TextReader(arrays.Take<int>(file.Rows), arrays);
         var row = 0;
         for (var group = 0; group < metadata.NumRowGroups; group++)
         {
@@ -71,17 +72,17 @@ internal sealed class OptionBarsFile
             var ok = text[0].Read(rowGroup, columns["ticker"], rows)
                 && text[1].Read(rowGroup, columns["underlying"], rows)
                 && text[2].Read(rowGroup, columns["option_right"], rows)
-                && Required(rowGroup, columns["expiry"], file.Expiry.AsSpan(row, rows))
-                && Required(rowGroup, columns["strike"], file.Strike.AsSpan(row, rows))
-                && Required(rowGroup, columns["ts"], file.Ts.AsSpan(row, rows))
-                && Required(rowGroup, columns["open"], file.Open.AsSpan(row, rows))
-                && Required(rowGroup, columns["high"], file.High.AsSpan(row, rows))
-                && Required(rowGroup, columns["low"], file.Low.AsSpan(row, rows))
-                && Required(rowGroup, columns["close"], file.Close.AsSpan(row, rows))
-                && Required(rowGroup, columns["volume"], file.Volume.AsSpan(row, rows));
+                && Required(arrays, rowGroup, columns["expiry"], file.Expiry.AsSpan(row, rows))
+                && Required(arrays, rowGroup, columns["strike"], file.Strike.AsSpan(row, rows))
+                && Required(arrays, rowGroup, columns["ts"], file.Ts.AsSpan(row, rows))
+                && Required(arrays, rowGroup, columns["open"], file.Open.AsSpan(row, rows))
+                && Required(arrays, rowGroup, columns["high"], file.High.AsSpan(row, rows))
+                && Required(arrays, rowGroup, columns["low"], file.Low.AsSpan(row, rows))
+                && Required(arrays, rowGroup, columns["close"], file.Close.AsSpan(row, rows))
+                && Required(arrays, rowGroup, columns["volume"], file.Volume.AsSpan(row, rows));
             if (!ok) return null;
-            Nullable(rowGroup, columns["vwap"], file.Vwap.AsSpan(row, rows), file.VwapNull.AsSpan(row, rows));
-            Nullable(rowGroup, columns["trades"], file.Trades.AsSpan(row, rows), file.TradesNull.AsSpan(row, rows));
+            Nullable(arrays, rowGroup, columns["vwap"], file.Vwap.AsSpan(row, rows), file.VwapNull.AsSpan(row, rows));
+            Nullable(arrays, rowGroup, columns["trades"], file.Trades.AsSpan(row, rows), file.TradesNull.AsSpan(row, rows));
             row += rows;
         }
         file.Ticker = text[0].Column;
@@ -126,10 +127,10 @@ internal sealed class OptionBarsFile
     }
 
     /// <summary>Reads a column with no NULLs into <paramref name="values"/>; false when it has one.</summary>
-    private static bool Required<T>(RowGroupReader rowGroup, int column, Span<T> values) where T : unmanaged
+    private static bool Required<T>(DayArrays arrays, RowGroupReader rowGroup, int column, Span<T> values) where T : unmanaged
     {
         using var reader = (ColumnReader<T>)rowGroup.Column(column);
-        var levels = new short[values.Length];
+        var levels = arrays.Take<short>(values.Length);
         var done = 0;
         while (done < values.Length)
         {
@@ -141,11 +142,11 @@ internal sealed class OptionBarsFile
     }
 
     /// <summary>Reads a column that may hold NULLs: values land in their rows, a NULL row gets default and its flag.</summary>
-    private static void Nullable<T>(RowGroupReader rowGroup, int column, Span<T> values, Span<bool> isNull) where T : unmanaged
+    private static void Nullable<T>(DayArrays arrays, RowGroupReader rowGroup, int column, Span<T> values, Span<bool> isNull) where T : unmanaged
     {
         using var reader = (ColumnReader<T>)rowGroup.Column(column);
-        var levels = new short[values.Length];
-        var packed = new T[values.Length];
+        var levels = arrays.Take<short>(values.Length);
+        var packed = arrays.Take<T>(values.Length);
         var done = 0;
         var count = 0;
         while (done < values.Length)
@@ -164,9 +165,9 @@ internal sealed class OptionBarsFile
     }
 
     /// <summary>Turns a text column's values into ids, reusing the id of the previous value when its bytes sit at the same address.</summary>
-    private sealed class TextReader(int rows)
+    private sealed class TextReader(int[] ids, DayArrays arrays)
     {
-        private readonly int[] _ids = new int[rows];
+        private readonly int[] _ids = ids;
         private readonly List<byte[]> _values = [];
         private readonly Dictionary<byte[], int> _idOf = new(ByteArrayComparer.Instance);
         private int _row;
@@ -177,12 +178,12 @@ internal sealed class OptionBarsFile
         public bool Read(RowGroupReader rowGroup, int column, int rows)
         {
             using var reader = (ColumnReader<ByteArray>)rowGroup.Column(column);
-            var levels = new short[rows];
-            var values = new ByteArray[rows];
+            var levels = arrays.Take<short>(rows);
+            var values = arrays.Take<ByteArray>(rows);
             var done = 0;
             while (done < rows)
             {
-                var read = (int)reader.ReadBatch(rows - done, levels, default, values, out var present);
+                var read = (int)reader.ReadBatch(rows - done, levels.AsSpan(0, rows - done), default, values.AsSpan(0, rows - done), out var present);
                 if (read == 0 || present != read) return false;
                 // The bytes behind a batch's values are only valid until the next call: ids are taken now.
                 var lastPointer = IntPtr.Zero;

@@ -17,17 +17,17 @@ internal static class OptionMinuteBatch
 
     /// <summary>The date's rows in <c>(ticker, ts)</c> order, in the dataset's columns.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static ColumnBatch Build(DayBars bars, DayContext context, double rate, double yield)
+    public static ColumnBatch Build(DayBars bars, DayContext context, double rate, double yield, DayArrays arrays)
     {
         var n = bars.Count;
-        var ticker = new string?[n];
-        var underlying = new string?[n];
-        var expiry = new DateOnly[n];
-        var optionRight = new string?[n];
-        var strike = new double[n];
-        var right = new OptionRight[n];
-        var years = new double[n];
-        var american = new bool[n];
+        var ticker = arrays.Take<string?>(n);
+        var underlying = arrays.Take<string?>(n);
+        var expiry = arrays.Take<DateOnly>(n);
+        var optionRight = arrays.Take<string?>(n);
+        var strike = arrays.Take<double>(n);
+        var right = arrays.Take<OptionRight>(n);
+        var years = arrays.Take<double>(n);
+        var american = arrays.Take<bool>(n);
         foreach (var terms in bars.Tickers)
         {
             var rows = new Range(terms.First, terms.First + terms.Bars);
@@ -46,14 +46,14 @@ internal static class OptionMinuteBatch
             }
         }
 
-        var spot = new double[n];
-        var spotNull = new bool[n];
-        var vix = new double[n];
-        var vixNull = new bool[n];
-        var newsId = new string?[n];
-        var newsSentiment = new string?[n];
-        var moneyness = new double[n];
-        var contextRow = context.RowOfEachBar(bars);
+        var spot = arrays.Take<double>(n);
+        var spotNull = arrays.Take<bool>(n);
+        var vix = arrays.Take<double>(n);
+        var vixNull = arrays.Take<bool>(n);
+        var newsId = arrays.Take<string?>(n);
+        var newsSentiment = arrays.Take<string?>(n);
+        var moneyness = arrays.Take<double>(n);
+        var contextRow = context.RowOfEachBar(bars, arrays);
         for (var i = 0; i < n; i++)
         {
             var c = contextRow[i];
@@ -66,9 +66,9 @@ internal static class OptionMinuteBatch
             newsSentiment[i] = context.NewsSentiment[c];
         }
 
-        var priced = Price(right, spot, strike, years, bars.Close, rate, yield);
-        var status = new string?[n];
-        var earlyExercise = new bool[n];
+        var priced = Price(n, right, spot, strike, years, bars.Close, rate, yield, arrays);
+        var status = arrays.Take<string?>(n);
+        var earlyExercise = arrays.Take<bool>(n);
         for (var i = 0; i < n; i++)
         {
             status[i] = spotNull[i] ? NoSpot : StatusNames[(int)priced.Status[i]];
@@ -77,35 +77,35 @@ internal static class OptionMinuteBatch
 
         var columns = new List<BatchColumn>
         {
-            BatchColumn.Text("ticker", ticker),
-            BatchColumn.Text("underlying", underlying),
-            BatchColumn.Dates("expiry", expiry),
-            BatchColumn.Text("option_right", optionRight),
-            BatchColumn.Doubles("strike", strike),
-            BatchColumn.Instants("ts", bars.Ts),
-            BatchColumn.Doubles("open", bars.Open),
-            BatchColumn.Doubles("high", bars.High),
-            BatchColumn.Doubles("low", bars.Low),
-            BatchColumn.Doubles("close", bars.Close),
-            BatchColumn.Longs("volume", bars.Volume),
-            BatchColumn.Doubles("vwap", bars.Vwap, bars.VwapNull),
-            BatchColumn.Longs("trades", bars.Trades, bars.TradesNull),
-            BatchColumn.Doubles("spot", spot, spotNull),
-            BatchColumn.Doubles("vix", vix, vixNull),
-            BatchColumn.Text("news_id", newsId),
-            BatchColumn.Text("news_sentiment", newsSentiment),
-            BatchColumn.Doubles("moneyness", moneyness, spotNull),
-            BatchColumn.Doubles("t_years", years),
-            BatchColumn.Doubles("iv", priced.Iv),
-            BatchColumn.Text("iv_status", status),
-            BatchColumn.Doubles("delta", priced.Delta),
-            BatchColumn.Doubles("gamma", priced.Gamma),
-            BatchColumn.Doubles("theta_per_day", priced.Theta),
-            BatchColumn.Doubles("vega_per_point", priced.Vega),
-            BatchColumn.Doubles("rho_per_point", priced.Rho),
-            BatchColumn.Booleans("early_exercise", earlyExercise),
+            BatchColumn.Text("ticker", ticker, rows: n),
+            BatchColumn.Text("underlying", underlying, rows: n),
+            BatchColumn.Dates("expiry", expiry, rows: n),
+            BatchColumn.Text("option_right", optionRight, rows: n),
+            BatchColumn.Doubles("strike", strike, rows: n),
+            BatchColumn.Instants("ts", bars.Ts, rows: n),
+            BatchColumn.Doubles("open", bars.Open, rows: n),
+            BatchColumn.Doubles("high", bars.High, rows: n),
+            BatchColumn.Doubles("low", bars.Low, rows: n),
+            BatchColumn.Doubles("close", bars.Close, rows: n),
+            BatchColumn.Longs("volume", bars.Volume, rows: n),
+            BatchColumn.Doubles("vwap", bars.Vwap, bars.VwapNull, rows: n),
+            BatchColumn.Longs("trades", bars.Trades, bars.TradesNull, rows: n),
+            BatchColumn.Doubles("spot", spot, spotNull, rows: n),
+            BatchColumn.Doubles("vix", vix, vixNull, rows: n),
+            BatchColumn.Text("news_id", newsId, rows: n),
+            BatchColumn.Text("news_sentiment", newsSentiment, rows: n),
+            BatchColumn.Doubles("moneyness", moneyness, spotNull, rows: n),
+            BatchColumn.Doubles("t_years", years, rows: n),
+            BatchColumn.Doubles("iv", priced.Iv, rows: n),
+            BatchColumn.Text("iv_status", status, rows: n),
+            BatchColumn.Doubles("delta", priced.Delta, rows: n),
+            BatchColumn.Doubles("gamma", priced.Gamma, rows: n),
+            BatchColumn.Doubles("theta_per_day", priced.Theta, rows: n),
+            BatchColumn.Doubles("vega_per_point", priced.Vega, rows: n),
+            BatchColumn.Doubles("rho_per_point", priced.Rho, rows: n),
+            BatchColumn.Booleans("early_exercise", earlyExercise, rows: n),
         };
-        columns.AddRange(Indicators(bars));
+        columns.AddRange(Indicators(bars, arrays));
         return new ColumnBatch(columns);
     }
 
@@ -115,49 +115,49 @@ internal static class OptionMinuteBatch
     private static readonly string[] StatusNames = Enum.GetValues<ImpliedVolatilityStatus>()
         .OrderBy(s => (int)s).Select(ConsolidationQueries.StatusName).ToArray();
 
-    private static Priced Price(OptionRight[] right, double[] spot, double[] strike, double[] years, double[] close, double rate, double yield)
+    private static Priced Price(int n, OptionRight[] right, double[] spot, double[] strike, double[] years, double[] close, double rate, double yield, DayArrays arrays)
     {
-        var n = right.Length;
-        var rates = new double[n];
-        var yields = new double[n];
-        Array.Fill(rates, rate);
-        Array.Fill(yields, yield);
-        var priced = new Priced(n);
+        var rates = arrays.Take<double>(n).AsSpan(0, n);
+        var yields = arrays.Take<double>(n).AsSpan(0, n);
+        rates.Fill(rate);
+        yields.Fill(yield);
+        var priced = new Priced(n, arrays);
         // The model price is not kept: the bar's close is the price.
-        var price = new double[n];
+        var price = arrays.Take<double>(n).AsSpan(0, n);
         PricingBatch.ImpliedGreeks(
-            new OptionColumns(right, spot, strike, years, rates, yields), close, priced.Iv, priced.Status,
-            new GreekColumns(price, priced.Delta, priced.Gamma, priced.Theta, priced.Vega, priced.Rho));
+            new OptionColumns(right.AsSpan(0, n), spot.AsSpan(0, n), strike.AsSpan(0, n), years.AsSpan(0, n), rates, yields), close.AsSpan(0, n),
+            priced.Iv.AsSpan(0, n), priced.Status.AsSpan(0, n),
+            new GreekColumns(price, priced.Delta.AsSpan(0, n), priced.Gamma.AsSpan(0, n), priced.Theta.AsSpan(0, n), priced.Vega.AsSpan(0, n), priced.Rho.AsSpan(0, n)));
         return priced;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<BatchColumn> Indicators(DayBars bars)
+    private static List<BatchColumn> Indicators(DayBars bars, DayArrays arrays)
     {
         var n = bars.Count;
-        var returns = new[] { 1, 5, 15 }.Select(m => (Minutes: m, Values: new double[n], Nulls: new bool[n])).ToArray();
-        var volume5 = new long[n];
-        var volume15 = new long[n];
+        var returns = new[] { 1, 5, 15 }.Select(m => (Minutes: m, Values: arrays.Take<double>(n), Nulls: arrays.Take<bool>(n))).ToArray();
+        var volume5 = arrays.Take<long>(n);
+        var volume15 = arrays.Take<long>(n);
         foreach (var terms in bars.Tickers)
         {
             foreach (var r in returns) MinuteIndicators.Returns(r.Minutes, bars.Ts, bars.Close, terms.First, terms.Bars, r.Values, r.Nulls);
             MinuteIndicators.RollingVolume(5, bars.Ts, bars.Volume, terms.First, terms.Bars, volume5);
             MinuteIndicators.RollingVolume(15, bars.Ts, bars.Volume, terms.First, terms.Bars, volume15);
         }
-        var columns = returns.Select(r => BatchColumn.Doubles($"ret_{r.Minutes}m", r.Values, r.Nulls)).ToList();
-        columns.Add(BatchColumn.Longs("volume_5m", volume5));
-        columns.Add(BatchColumn.Longs("volume_15m", volume15));
+        var columns = returns.Select(r => BatchColumn.Doubles($"ret_{r.Minutes}m", r.Values, r.Nulls, n)).ToList();
+        columns.Add(BatchColumn.Longs("volume_5m", volume5, rows: n));
+        columns.Add(BatchColumn.Longs("volume_15m", volume15, rows: n));
         return columns;
     }
 
-    private sealed class Priced(int n)
+    private sealed class Priced(int n, DayArrays arrays)
     {
-        public double[] Iv { get; } = new double[n];
-        public ImpliedVolatilityStatus[] Status { get; } = new ImpliedVolatilityStatus[n];
-        public double[] Delta { get; } = new double[n];
-        public double[] Gamma { get; } = new double[n];
-        public double[] Theta { get; } = new double[n];
-        public double[] Vega { get; } = new double[n];
-        public double[] Rho { get; } = new double[n];
+        public double[] Iv { get; } = arrays.Take<double>(n);
+        public ImpliedVolatilityStatus[] Status { get; } = arrays.Take<ImpliedVolatilityStatus>(n);
+        public double[] Delta { get; } = arrays.Take<double>(n);
+        public double[] Gamma { get; } = arrays.Take<double>(n);
+        public double[] Theta { get; } = arrays.Take<double>(n);
+        public double[] Vega { get; } = arrays.Take<double>(n);
+        public double[] Rho { get; } = arrays.Take<double>(n);
     }
 }

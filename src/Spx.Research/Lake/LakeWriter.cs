@@ -99,7 +99,7 @@ public sealed class LakeWriter : IDisposable
         using var writeLock = store.Lock(_options.LockTimeout);
         store.CollectGarbage(_options.RetiredVersionGrace);
         var existing = CurrentFiles(store);
-        var (version, file) = WriteVersion(store, folder => WriteFile(batch, folder));
+        var (version, file) = WriteVersion(store, folder => WriteFile(batch, schema.Key, folder));
         var count = batch.RowCount;
         if (existing.Count == 1 && Path.GetFileName(existing[0]) == Path.GetFileName(file) && AtomicFile.HoldsItsContent(existing[0]))
         {
@@ -306,12 +306,12 @@ public sealed class LakeWriter : IDisposable
     }
 
     /// <summary>Writes a checked batch (already in key order) to a temp file in <paramref name="folder"/> and publishes it under its content name.</summary>
-    private static string WriteFile(ColumnBatch batch, string folder)
+    private static string WriteFile(ColumnBatch batch, IReadOnlyList<string> key, string folder)
     {
         var temp = AtomicFile.TempPath(folder);
         try
         {
-            ParquetBatchFile.Write(batch, temp);
+            ParquetBatchFile.Write(batch, temp, key);
             return AtomicFile.PublishByContent(temp);
         }
         catch

@@ -8,7 +8,7 @@ namespace Spx.Research.Lake;
 /// Writes a <see cref="ColumnBatch"/> as one Parquet file through ParquetSharp's Arrow API (Apache Arrow's C++
 /// writer), from Arrow arrays over the batch's own column arrays (<see cref="ArrowBatchColumn"/>). Every column is
 /// OPTIONAL, as in the files DuckDB writes, so readers see one schema across a dataset's files. Statistics on every
-/// column (readers prune on ticker and ts). No Arrow schema is stored and nothing varies between runs, so the same
+/// column that can prune (see <see cref="Properties"/>). No Arrow schema is stored and nothing varies between runs, so the same
 /// batch gives the same bytes (files are named by content).
 /// </summary>
 internal static class ParquetBatchFile
@@ -17,10 +17,11 @@ internal static class ParquetBatchFile
     public const int RowGroupRows = 122_880;
 
     /// <summary>Writes <paramref name="batch"/> to <paramref name="path"/> (created or overwritten).</summary>
-    public static void Write(ColumnBatch batch, string path)
+    /// <param name="key">The dataset's key columns, which the batch is sorted by.</param>
+    public static void Write(ColumnBatch batch, string path, IReadOnlyCollection<string> key)
     {
         var schema = new Schema(batch.Columns.Select(c => new Field(c.Name, ArrowBatchColumn.Type(c), nullable: true)), null);
-        using var properties = Properties(batch);
+        using var properties = Properties(batch, key);
         using var arrowProperties = new ArrowWriterPropertiesBuilder().Build();
         using var file = new FileWriter(path, schema, properties, arrowProperties);
         // At least one row group, so a batch of no rows still writes a file with the schema.
@@ -43,16 +44,27 @@ internal static class ParquetBatchFile
     /// zstd as everywhere in the lake. Dictionary encoding only for text, where it pays (a day's tickers repeat) and
     /// the indices come ready (<see cref="ArrowTextColumn"/>), not for prices and greeks, where the attempt only costs
     /// time. BIGINT (counts, volumes) delta-encoded: small deltas pack into a few bits and leave zstd a fraction of the
-    /// bytes, about twice as fast for the same size.
+    /// bytes, about twice as fast for the same size. Text statistics only where a reader can prune on them: a key column
+    /// (sorted) or one value throughout (a partition's underlying); elsewhere every row group holds the whole range of
+    /// values, and computing them cost about 5 % of the write.
     /// </summary>
-    private static WriterProperties Properties(ColumnBatch batch)
+    private static WriterProperties Properties(ColumnBatch batch, IReadOnlyCollection<string> key)
     {
         using var builder = new WriterPropertiesBuilder().Compression(Compression.Zstd).DisableDictionary();
         foreach (var column in batch.Columns)
         {
             if (column.SqlType == "VARCHAR") builder.EnableDictionary(column.Name);
+            if (column.SqlType == "VARCHAR" && !key.Contains(column.Name) && !OneValue(column)) builder.DisableStatistics(column.Name);
             if (column.SqlType == "BIGINT") builder.Encoding(column.Name, Encoding.DeltaBinaryPacked);
         }
         return builder.Build();
+    }
+
+    private static bool OneValue(BatchColumn column)
+    {
+        var text = (string?[])column.Values;
+        for (var i = 1; i < column.Length; i++)
+            if (!ReferenceEquals(text[i], text[0]) && !string.Equals(text[i], text[0], StringComparison.Ordinal)) return false;
+        return true;
     }
 }
