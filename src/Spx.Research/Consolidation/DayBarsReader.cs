@@ -102,7 +102,8 @@ internal static class DayBarsReader
                 {
                     var ticker = columns.Ticker.GetBytes(i);
                     var order = block is null ? 1 : ticker.SequenceCompareTo(current);
-                    if (order < 0 || (order == 0 && ts[i] <= bars.Ts[row - 1])) return null;
+                    // The batch's times reach bars.Ts after its loop: within the batch, compare with the batch's own previous bar.
+                    if (order < 0 || (order == 0 && ts[i] <= (i > 0 ? ts[i - 1] : bars.Ts[row - 1]))) return null;
                     if (order > 0)
                     {
                         if (block is not null) tickers[^1] = block with { Bars = row - block.First };

@@ -144,6 +144,13 @@ internal sealed class OptionBarsFile
     /// <summary>Reads a column that may hold NULLs: values land in their rows, a NULL row gets default and its flag.</summary>
     private static void Nullable<T>(DayArrays arrays, RowGroupReader rowGroup, int column, Span<T> values, Span<bool> isNull) where T : unmanaged
     {
+        if (rowGroup.MetaData.Schema.Column(column).MaxDefinitionLevel == 0)
+        {
+            // Declared REQUIRED (another writer's file): no definition levels are stored, and no row is NULL.
+            isNull.Clear();
+            if (!Required(arrays, rowGroup, column, values)) throw new InvalidDataException($"option bars: column {column} ended early");
+            return;
+        }
         using var reader = (ColumnReader<T>)rowGroup.Column(column);
         var levels = arrays.Take<short>(values.Length);
         var packed = arrays.Take<T>(values.Length);

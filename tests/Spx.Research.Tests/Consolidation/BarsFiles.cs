@@ -35,7 +35,7 @@ internal sealed class BarsFiles : IDisposable
 
     /// <summary>SPY's bars of a date's partition made of <paramref name="files"/>, as consolidation reads them.</summary>
     public DayBars Read(DateOnly date, params string[] files) =>
-        DayBarsReader.Read(Connection, new ConsolidationInputs(date, files, [], [], []), "SPY");
+        DayBarsReader.Read(Connection, new ConsolidationInputs(date, files, [], [], []), "SPY", new DayArrays());
 
     /// <summary>
     /// SPY's bars of <paramref name="file"/> read through DuckDB: beside a zero-row file of the same columns the

@@ -48,8 +48,7 @@ public sealed class DayBarsReaderConsolidationTests(DayBarsReaderConsolidationTe
         Assert.Equal(reference.MinuteFiles, lake.MinuteFiles());
     }
 
-    // FAILS on 55d93db (src bug in DayBarsReader.TryRead, see DayBarsReaderRowsTests): the ticker's bars reach the
-    // context mapping in descending time.
+    // Regression: the DuckDB read once took one ticker's bars in descending time as stored (fixed with the check below).
     [Fact]
     public void One_tickers_bars_in_descending_time_consolidate_to_the_same_files()
     {

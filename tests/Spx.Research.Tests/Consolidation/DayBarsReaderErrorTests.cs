@@ -32,7 +32,7 @@ public sealed class DayBarsReaderErrorTests
         var expected = $"{Partition}: ticker '{ticker}' is stored with different terms on different bars";
 
         // In layout and in key order: the direct read takes the file, so the error is its own.
-        Assert.NotNull(OptionBarsFile.Read(twoTerms));
+        Assert.NotNull(OptionBarsFile.Read(twoTerms, new DayArrays()));
         Assert.Equal(expected, Assert.Throws<InvalidDataException>(() => files.Read(Day, twoTerms)).Message);
         Assert.Equal(expected, Assert.Throws<InvalidDataException>(() => files.ReadThroughDuckDb(Day, twoTerms)).Message);
     }
@@ -55,7 +55,7 @@ public sealed class DayBarsReaderErrorTests
         var nulls = files.Write(sample, "nulls",
             $"SELECT * REPLACE (CASE WHEN underlying = 'SPY' AND row_number() OVER (PARTITION BY underlying ORDER BY ticker, ts) <= 3 THEN NULL ELSE {column} END AS {column}) FROM bars ORDER BY ticker, ts");
 
-        Assert.Null(OptionBarsFile.Read(nulls));
+        Assert.Null(OptionBarsFile.Read(nulls, new DayArrays()));
         var error = Assert.Throws<InvalidDataException>(() => files.Read(Day, nulls));
         Assert.Equal($"{Partition}: 3 bar(s) with a NULL {named}", error.Message);
     }

@@ -34,7 +34,7 @@ public sealed class DayBarsReaderLayoutTests
         var sample = Assert.Single(lake.Layout.PartitionFiles("option_bars_1m", Day));
         var other = files.Write(sample, "other", select);
 
-        Assert.True(OptionBarsFile.Read(other) is null, $"{layout}: read directly");
+        Assert.True(OptionBarsFile.Read(other, new DayArrays()) is null, $"{layout}: read directly");
         var expected = files.Read(Day, sample);
         DayBarsAssert.Substantial(expected);
         DayBarsAssert.Same(expected, files.Read(Day, other));
@@ -52,7 +52,7 @@ public sealed class DayBarsReaderLayoutTests
 
         var missing = files.Write(sample, "missing", $"SELECT * EXCLUDE ({column}) FROM bars");
 
-        Assert.Null(OptionBarsFile.Read(missing));
+        Assert.Null(OptionBarsFile.Read(missing, new DayArrays()));
     }
 
     public static TheoryData<string, string, string> SameLayouts() => new()
@@ -72,7 +72,7 @@ public sealed class DayBarsReaderLayoutTests
         var sample = Assert.Single(lake.Layout.PartitionFiles("option_bars_1m", Day));
         var same = files.Write(sample, "same", select, copyOptions);
 
-        Assert.True(OptionBarsFile.Read(same) is not null, $"{layout}: refused by the direct read");
+        Assert.True(OptionBarsFile.Read(same, new DayArrays()) is not null, $"{layout}: refused by the direct read");
         var throughDuckDb = files.ReadThroughDuckDb(Day, same);
         DayBarsAssert.Substantial(throughDuckDb);
         DayBarsAssert.Same(throughDuckDb, files.Read(Day, same));
@@ -92,9 +92,7 @@ public sealed class DayBarsReaderLayoutTests
         Assert.Contains(false, bars.TradesNull);
     }
 
-    // FAILS on 55d93db (src bug): OptionBarsFile's layout check admits REQUIRED columns (MaxDefinitionLevel 0), but its
-    // Nullable reader takes a definition level of 0 as NULL, and ParquetSharp writes no levels for a REQUIRED column:
-    // every vwap and trades of such a file is read as NULL.
+    // Regression: a REQUIRED vwap/trades (no definition levels stored) was once read as all NULL by the direct read.
     [Fact]
     public void A_file_with_vwap_and_trades_declared_required_is_read_directly_with_their_values()
     {
@@ -103,7 +101,7 @@ public sealed class DayBarsReaderLayoutTests
         var sample = Assert.Single(lake.Layout.PartitionFiles("option_bars_1m", Day));
         var required = RequiredColumnsBarsFile.Write(files.Connection, sample, Path.Combine(files.Folder, "required.parquet"));
 
-        Assert.NotNull(OptionBarsFile.Read(required));
+        Assert.NotNull(OptionBarsFile.Read(required, new DayArrays()));
         var throughDuckDb = files.ReadThroughDuckDb(Day, required);
         DayBarsAssert.Substantial(throughDuckDb);
         Assert.DoesNotContain(true, throughDuckDb.VwapNull);

@@ -40,7 +40,7 @@ public sealed class DayBarsReaderPathTests
         using var lake = new SampleInputLake();
         using var files = new BarsFiles();
         var sample = Assert.Single(lake.Layout.PartitionFiles("option_bars_1m", date));
-        Assert.NotNull(OptionBarsFile.Read(sample)); // the sample file is in the lake's layout: the direct read takes it
+        Assert.NotNull(OptionBarsFile.Read(sample, new DayArrays())); // the sample file is in the lake's layout: the direct read takes it
 
         var direct = files.Read(date, sample);
         DayBarsAssert.Substantial(direct);

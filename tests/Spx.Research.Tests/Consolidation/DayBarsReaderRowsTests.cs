@@ -32,7 +32,7 @@ public sealed class DayBarsReaderRowsTests
         var sample = Assert.Single(lake.Layout.PartitionFiles("option_bars_1m", Day));
         var shuffled = files.Write(sample, "shuffled", select);
 
-        Assert.True(OptionBarsFile.Read(shuffled) is not null, $"{order}: not in the lake's layout, so the direct read was not tried");
+        Assert.True(OptionBarsFile.Read(shuffled, new DayArrays()) is not null, $"{order}: not in the lake's layout, so the direct read was not tried");
         var expected = files.Read(Day, sample);
         DayBarsAssert.Substantial(expected);
         DayBarsAssert.Same(expected, files.Read(Day, shuffled));
@@ -42,10 +42,7 @@ public sealed class DayBarsReaderRowsTests
     internal const string OneTickerInDescendingTime =
         $"SELECT * FROM bars ORDER BY ticker, CASE WHEN ticker = {FirstTicker} THEN -epoch_us(ts) ELSE epoch_us(ts) END";
 
-    // FAILS on 55d93db (src bug, older than that commit): DayBarsReader.TryRead checks a bar's time against
-    // bars.Ts[row - 1], but a batch's times are copied into bars.Ts only after the batch's loop, so within one Arrow
-    // batch the check compares with 0 and never fires. The direct read refuses this file (it checks its own copy), the
-    // DuckDB stored-order read then takes the ticker's bars as stored, in descending time.
+    // Regression: within one Arrow batch the DuckDB read compared a bar's time with 0, so descending times passed as stored.
     [Fact]
     public void A_file_with_one_tickers_bars_in_descending_time_gives_the_bars_of_the_sorted_one()
     {
@@ -94,7 +91,7 @@ public sealed class DayBarsReaderRowsTests
         Assert.All(expected.Tickers, t => Assert.Equal("SPY", t.Underlying));
         DayBarsAssert.Same(expected, files.Read(Day, mixed));
         DayBarsAssert.Same(expected, files.ReadThroughDuckDb(Day, mixed));
-        Assert.True(OptionBarsFile.Read(mixed) is not null || others.Contains("NULL", StringComparison.Ordinal), $"{others}: not read directly");
+        Assert.True(OptionBarsFile.Read(mixed, new DayArrays()) is not null || others.Contains("NULL", StringComparison.Ordinal), $"{others}: not read directly");
     }
 
     [Fact]
@@ -103,7 +100,7 @@ public sealed class DayBarsReaderRowsTests
         using var lake = new SampleInputLake();
         var sample = Assert.Single(lake.Layout.PartitionFiles("option_bars_1m", Day));
 
-        var file = OptionBarsFile.Read(sample)!;
+        var file = OptionBarsFile.Read(sample, new DayArrays())!;
 
         Assert.True(file.Underlying.Values.Count >= 2, "the sample day holds SPY's options only: the skip is not exercised by it");
     }

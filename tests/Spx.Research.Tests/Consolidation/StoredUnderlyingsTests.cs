@@ -67,8 +67,8 @@ public sealed class StoredUnderlyingsTests
         using var folder = new TempFolder();
         var empty = folder.File("empty.parquet");
         var spy = folder.File("spy.parquet");
-        ParquetBatchFile.Write(new ColumnBatch([BatchColumn.Text("underlying", [])]), empty);
-        ParquetBatchFile.Write(new ColumnBatch([BatchColumn.Text("underlying", ["SPY", "SPY"])]), spy);
+        ParquetBatchFile.Write(new ColumnBatch([BatchColumn.Text("underlying", [])]), empty, []);
+        ParquetBatchFile.Write(new ColumnBatch([BatchColumn.Text("underlying", ["SPY", "SPY"])]), spy, []);
 
         Assert.False(StoredUnderlyings.OnlyOf([empty], "SPY"));
         Assert.True(StoredUnderlyings.OnlyOf([spy], "SPY"));
