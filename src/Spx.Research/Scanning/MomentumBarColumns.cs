@@ -24,9 +24,12 @@ internal static class MomentumBarColumns
 
     private static readonly string[] Names = ["date", "ticker", "ts", "open", "close", "expiry", "option_right", "strike"];
 
-    /// <summary>The scanned bars in stored order (no ORDER BY), these columns in this order; the filter is <see cref="MomentumQueries.Filter"/>'s.</summary>
-    public static string Query(MomentumScanOptions options) =>
-        $"SELECT {string.Join(", ", Names)} FROM option_bars_1m WHERE {MomentumQueries.Filter(options)}";
+    /// <summary>
+    /// The scanned bars of <paramref name="range"/> in stored order (no ORDER BY), these columns in this order; the filter
+    /// is <see cref="MomentumQueries.Filter"/>'s.
+    /// </summary>
+    public static string Query(MomentumScanOptions options, MomentumDateRange range) =>
+        $"SELECT {string.Join(", ", Names)} FROM option_bars_1m WHERE {MomentumQueries.Filter(options)} AND {range.Filter()}";
 
     /// <summary>Throws unless the stream's columns have the types the kernel reads (a lake file from elsewhere could differ).</summary>
     public static void Check(IReadOnlyList<DuckDBType> types)

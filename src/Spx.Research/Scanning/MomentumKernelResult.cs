@@ -9,6 +9,10 @@ namespace Spx.Research.Scanning;
 internal sealed record MomentumKernelResult(
     IReadOnlyList<MomentumKernelDay> Days, IReadOnlyList<MomentumKernelRun> Runs, IReadOnlyList<DateOnly> OutOfOrderDates)
 {
+    /// <summary>The results of kernels that read disjoint dates, as one.</summary>
+    public static MomentumKernelResult Merge(IReadOnlyList<MomentumKernelResult> parts) => parts.Count == 1 ? parts[0] : new(
+        parts.SelectMany(p => p.Days).ToList(), parts.SelectMany(p => p.Runs).ToList(), parts.SelectMany(p => p.OutOfOrderDates).Order().ToList());
+
     private static readonly int EpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
     /// <summary>Days since 1970-01-01 (DuckDB's and Arrow's DATE) as a date.</summary>

@@ -10,19 +10,22 @@ namespace Spx.Research.Scanning;
 /// order are then scanned by the SQL path, so the tables end up as <see cref="MomentumScanPath.Sql"/> would fill them.
 /// </summary>
 /// <remarks>
-/// The kernel's loop runs on one core. So the bars stream on a second connection to the same in-memory database, on
-/// a thread of their own, while the session's connection runs the caller's work: both cores stay busy. The stream is
-/// DuckDB's streaming result, a few chunks ahead of the kernel, never the whole bar set in memory.
+/// The bars stream on connections of their own to the same in-memory database, one per range of dates
+/// (<see cref="MomentumDateRange"/>), each on a thread with its own kernel, while the session's connection runs the
+/// caller's work: with the dates shared out, every core has a stream to read (docs/scanner.md). Each stream is DuckDB's
+/// streaming result, a few chunks ahead of its kernel, never the whole bar set in memory.
 /// </remarks>
 internal static class MomentumKernelScan
 {
     /// <summary>Fills both (empty) tables; returns the dates that went the SQL way.</summary>
     /// <param name="connection">The session's connection, which holds the temp tables.</param>
     /// <param name="options">What to scan.</param>
-    /// <param name="alongside">Work for <paramref name="connection"/> while the kernel reads the bars.</param>
-    public static IReadOnlyList<DateOnly> Fill(DuckDBConnection connection, MomentumScanOptions options, Action? alongside = null)
+    /// <param name="ranges">The dates each worker reads (default: one worker for all); together they must cover every date.</param>
+    /// <param name="alongside">Work for <paramref name="connection"/> while the kernels read the bars.</param>
+    public static IReadOnlyList<DateOnly> Fill(
+        DuckDBConnection connection, MomentumScanOptions options, IReadOnlyList<MomentumDateRange>? ranges = null, Action? alongside = null)
     {
-        var kernel = ReadAlongside(connection, options, alongside ?? (() => { }));
+        var kernel = MomentumKernelResult.Merge(ReadAlongside(connection, options, ranges ?? [MomentumDateRange.All], alongside ?? (() => { })));
         AppendDays(connection, options, kernel.Days);
         AppendRuns(connection, kernel.Runs);
         if (kernel.OutOfOrderDates.Count > 0)
@@ -33,22 +36,34 @@ internal static class MomentumKernelScan
         return kernel.OutOfOrderDates;
     }
 
-    /// <summary>Reads the bars through the kernel on a second connection while <paramref name="alongside"/> runs on this one.</summary>
-    private static MomentumKernelResult ReadAlongside(DuckDBConnection connection, MomentumScanOptions options, Action alongside)
+    /// <summary>Reads each range's bars through a kernel on a connection of its own while <paramref name="alongside"/> runs on this one.</summary>
+    private static MomentumKernelResult[] ReadAlongside(
+        DuckDBConnection connection, MomentumScanOptions options, IReadOnlyList<MomentumDateRange> ranges, Action alongside)
     {
-        using var second = connection.Duplicate();
-        second.Open();
-        var bars = Task.Run(() => ReadBars(second, MomentumBarColumns.Query(options), options.Threshold));
+        var workers = new List<(DuckDBConnection Connection, Task<MomentumKernelResult> Bars)>();
         try
         {
+            foreach (var range in ranges)
+            {
+                var own = connection.Duplicate();
+                own.Open();
+                workers.Add((own, Task.Run(() => ReadBars(own, MomentumBarColumns.Query(options, range), options.Threshold))));
+            }
             alongside();
         }
         finally
         {
-            // Never leave the second connection mid-query; a failure of its own surfaces below.
-            Task.WaitAny(bars);
+            // Never leave a connection mid-query: wait for every worker; a worker's own failure surfaces below.
+            try
+            {
+                Task.WaitAll(workers.Select(w => w.Bars));
+            }
+            catch (AggregateException)
+            {
+            }
+            foreach (var (own, _) in workers) own.Dispose();
         }
-        return bars.GetAwaiter().GetResult();
+        return workers.Select(w => w.Bars.GetAwaiter().GetResult()).ToArray();
     }
 
     /// <summary>Runs <paramref name="query"/> (<see cref="MomentumBarColumns"/>' columns) through the kernel.</summary>
