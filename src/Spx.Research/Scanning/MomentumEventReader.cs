@@ -1,39 +1,45 @@
 using System.Text;
-using Apache.Arrow;
-using Apache.Arrow.Types;
 using DuckDB.NET.Data;
+using DuckDB.NET.Native;
+using Spx.Research.Lake;
 
 namespace Spx.Research.Scanning;
 
 /// <summary>
 /// Reads the events of <see cref="MomentumQueries.EventsTable"/> as <see cref="MomentumEventRow"/>s, from DuckDB's
-/// Arrow batches: typed arrays instead of a call per value, which on a year's 116 k events of 21 columns cost more
-/// than the query. The few distinct underlyings and rights are decoded once each. The rows are put in order here, as
-/// <see cref="MomentumQueries.Events"/> orders them: sorting the objects is cheaper than DuckDB sorting the wide rows,
-/// and without a sort DuckDB streams the rows while they are read.
+/// chunks read in place (<see cref="DuckDbChunkStream"/>): on a year's 116 k events of 21 columns a call per value, or
+/// an Arrow conversion, cost more than the query. Texts are decoded once per run of equal bytes. The rows are put in
+/// order here, as <see cref="MomentumQueries.Events"/> orders them: sorting the objects is cheaper than DuckDB sorting
+/// the wide rows, and without a sort DuckDB streams the rows while they are read.
 /// </summary>
 internal static class MomentumEventReader
 {
-    /// <summary>The columns read, in <see cref="MomentumEventRow"/>'s order.</summary>
-    private const string Columns =
-        "ticker, underlying, expiry, option_right, strike, date, trigger_ts, trigger_hour, last_ts, duration, threshold, reference, " +
-        "trigger_close, peak_close, max_return, underlying_price, delta, gamma, spot_move, explained_move, unexplained_share";
+    /// <summary>The columns read, in <see cref="MomentumEventRow"/>'s order, with their types.</summary>
+    private static readonly (string Name, DuckDBType Type)[] Columns =
+    [
+        ("ticker", DuckDBType.Varchar), ("underlying", DuckDBType.Varchar), ("expiry", DuckDBType.Date), ("option_right", DuckDBType.Varchar),
+        ("strike", DuckDBType.Double), ("date", DuckDBType.Date), ("trigger_ts", DuckDBType.TimestampTz), ("trigger_hour", DuckDBType.Integer),
+        ("last_ts", DuckDBType.TimestampTz), ("duration", DuckDBType.BigInt), ("threshold", DuckDBType.Double), ("reference", DuckDBType.Double),
+        ("trigger_close", DuckDBType.Double), ("peak_close", DuckDBType.Double), ("max_return", DuckDBType.Double),
+        ("underlying_price", DuckDBType.Double), ("delta", DuckDBType.Double), ("gamma", DuckDBType.Double), ("spot_move", DuckDBType.Double),
+        ("explained_move", DuckDBType.Double), ("unexplained_share", DuckDBType.Double),
+    ];
+
+    // Columns the dataset's schema requires (the rest, from max_return on, may be NULL).
+    private const int FirstNullable = 14;
 
     /// <summary>Every event, ordered by date, trigger and ticker.</summary>
     public static List<MomentumEventRow> Read(DuckDBConnection connection)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM {MomentumQueries.EventsTable}";
-        command.UseStreamingMode = true;
-        using var stream = command.ExecuteArrowStream();
-        var events = new List<MomentumEventRow>();
-        var underlyings = new TextCache();
-        var rights = new TextCache();
-        // The stream is DuckDB's, in memory: ReadNextRecordBatchAsync completes synchronously.
-        while (stream.ReadNextRecordBatchAsync().AsTask().GetAwaiter().GetResult() is { } batch)
+        using var stream = DuckDbChunkStream.Open(connection, $"SELECT {string.Join(", ", Columns.Select(c => c.Name))} FROM {MomentumQueries.EventsTable}");
+        for (var i = 0; i < Columns.Length; i++)
         {
-            using (batch) Add(batch, events, underlyings, rights);
+            if (stream.Types[i] != Columns[i].Type)
+                throw new InvalidOperationException($"momentum scan: event column '{Columns[i].Name}' arrived as {stream.Types[i]}, expected {Columns[i].Type}");
         }
+        var events = new List<MomentumEventRow>();
+        var texts = new[] { new TextCache(), new TextCache(), new TextCache() };
+        while (stream.Next() is { } chunk) Add(chunk, events, texts);
         events.Sort(InOrder);
         return events;
     }
@@ -47,67 +53,45 @@ internal static class MomentumEventReader
         return byTrigger != 0 ? byTrigger : CodePointOrder(a.Ticker, b.Ticker);
     }
 
-    private static int CodePointOrder(string a, string b)
+    /// <summary>
+    /// Code point order of two valid UTF-16 strings. It is UTF-16 order except where a surrogate (part of a code point
+    /// above U+FFFF) meets a unit from U+E000 up, which UTF-16 puts first and code points last.
+    /// </summary>
+    internal static int CodePointOrder(string a, string b)
     {
-        using var left = a.EnumerateRunes();
-        using var right = b.EnumerateRunes();
-        while (true)
-        {
-            var hasLeft = left.MoveNext();
-            var hasRight = right.MoveNext();
-            if (!hasLeft || !hasRight) return hasLeft.CompareTo(hasRight);
-            var byRune = left.Current.Value.CompareTo(right.Current.Value);
-            if (byRune != 0) return byRune;
-        }
+        var common = a.AsSpan().CommonPrefixLength(b);
+        if (common == a.Length || common == b.Length) return a.Length.CompareTo(b.Length);
+        var (x, y) = (a[common], b[common]);
+        if (char.IsSurrogate(x) != char.IsSurrogate(y) && Math.Max(x, y) >= '\uE000') return char.IsSurrogate(x) ? 1 : -1;
+        return x.CompareTo(y);
     }
 
-    private static void Add(RecordBatch batch, List<MomentumEventRow> events, TextCache underlyings, TextCache rights)
+    private static void Add(DuckDbChunk chunk, List<MomentumEventRow> events, TextCache[] texts)
     {
-        var ticker = Column<StringArray>(batch, 0);
-        var underlying = Column<StringArray>(batch, 1);
-        var expiry = Column<Date32Array>(batch, 2);
-        var right = Column<StringArray>(batch, 3);
-        var date = Column<Date32Array>(batch, 5);
-        var triggerTs = Microseconds(batch, 6);
-        var hour = Column<Int32Array>(batch, 7);
-        var lastTs = Microseconds(batch, 8);
-        var duration = Column<Int64Array>(batch, 9);
-        // strike, threshold, reference, trigger_close, peak_close, then the nullable max_return … unexplained_share.
-        var numbers = new[] { 4, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20 }.Select(ordinal => Column<DoubleArray>(batch, ordinal)).ToArray();
-        for (var i = 0; i < batch.Length; i++)
+        for (var column = 0; column < FirstNullable; column++)
+        {
+            if (chunk.HasNulls(column)) throw new InvalidOperationException($"momentum scan: an event has no {Columns[column].Name}");
+        }
+        var expiry = chunk.Values<int>(2);
+        var date = chunk.Values<int>(5);
+        var triggerTs = chunk.Values<long>(6);
+        var hour = chunk.Values<int>(7);
+        var lastTs = chunk.Values<long>(8);
+        var duration = chunk.Values<long>(9);
+        for (var i = 0; i < chunk.Length; i++)
         {
             events.Add(new MomentumEventRow(
-                Required(ticker.GetString(i), batch, 0), Required(underlyings.Get(underlying, i), batch, 1), MomentumKernelResult.Day(Required(expiry.GetValue(i), batch, 2)),
-                Required(rights.Get(right, i), batch, 3), Required(numbers[0].GetValue(i), batch, 4), MomentumKernelResult.Day(Required(date.GetValue(i), batch, 5)),
-                MomentumKernelResult.Instant(Required(triggerTs.GetValue(i), batch, 6)), Required(hour.GetValue(i), batch, 7),
-                MomentumKernelResult.Instant(Required(lastTs.GetValue(i), batch, 8)), Required(duration.GetValue(i), batch, 9),
-                Required(numbers[1].GetValue(i), batch, 10), Required(numbers[2].GetValue(i), batch, 11),
-                Required(numbers[3].GetValue(i), batch, 12), Required(numbers[4].GetValue(i), batch, 13),
-                numbers[5].GetValue(i), numbers[6].GetValue(i), numbers[7].GetValue(i), numbers[8].GetValue(i),
-                numbers[9].GetValue(i), numbers[10].GetValue(i), numbers[11].GetValue(i)));
+                texts[0].Get(chunk, 0, i), texts[1].Get(chunk, 1, i), MomentumKernelResult.Day(expiry[i]), texts[2].Get(chunk, 3, i),
+                Number(chunk, 4, i), MomentumKernelResult.Day(date[i]), MomentumKernelResult.Instant(triggerTs[i]), hour[i],
+                MomentumKernelResult.Instant(lastTs[i]), duration[i], Number(chunk, 10, i), Number(chunk, 11, i),
+                Number(chunk, 12, i), Number(chunk, 13, i), Nullable(chunk, 14, i), Nullable(chunk, 15, i), Nullable(chunk, 16, i),
+                Nullable(chunk, 17, i), Nullable(chunk, 18, i), Nullable(chunk, 19, i), Nullable(chunk, 20, i)));
         }
     }
 
-    /// <summary>A value the dataset's schema requires; NULL only in a file from elsewhere, and then the scan says which column.</summary>
-    private static T Required<T>(T? value, RecordBatch batch, int ordinal) where T : struct =>
-        value ?? throw new InvalidOperationException($"momentum scan: an event has no {batch.Schema.GetFieldByIndex(ordinal).Name}");
+    private static double Number(DuckDbChunk chunk, int column, int row) => chunk.Values<double>(column)[row];
 
-    private static string Required(string? value, RecordBatch batch, int ordinal) =>
-        value ?? throw new InvalidOperationException($"momentum scan: an event has no {batch.Schema.GetFieldByIndex(ordinal).Name}");
-
-    private static TimestampArray Microseconds(RecordBatch batch, int ordinal)
-    {
-        var times = Column<TimestampArray>(batch, ordinal);
-        return ((TimestampType)times.Data.DataType).Unit == TimeUnit.Microsecond ? times : throw new InvalidOperationException(
-            $"momentum scan: column '{batch.Schema.GetFieldByIndex(ordinal).Name}' arrived in {((TimestampType)times.Data.DataType).Unit}, expected microseconds");
-    }
-
-    private static T Column<T>(RecordBatch batch, int ordinal) where T : IArrowArray
-    {
-        var column = batch.Column(ordinal);
-        return column is T typed ? typed : throw new InvalidOperationException(
-            $"momentum scan: column '{batch.Schema.GetFieldByIndex(ordinal).Name}' arrived as {column.GetType().Name}, expected {typeof(T).Name}");
-    }
+    private static double? Nullable(DuckDbChunk chunk, int column, int row) => chunk.IsNull(column, row) ? null : chunk.Values<double>(column)[row];
 
     /// <summary>The last text decoded from a column, reused while the bytes repeat.</summary>
     private sealed class TextCache
@@ -115,10 +99,9 @@ internal static class MomentumEventReader
         private byte[] _bytes = [];
         private string? _text;
 
-        public string? Get(StringArray column, int row)
+        public string Get(DuckDbChunk chunk, int column, int row)
         {
-            if (column.IsNull(row)) return null;
-            var bytes = column.GetBytes(row);
+            var bytes = chunk.Text(column, row);
             if (_text is null || !bytes.SequenceEqual(_bytes))
             {
                 _bytes = bytes.ToArray();

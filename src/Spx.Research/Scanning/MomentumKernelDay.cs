@@ -1,8 +1,9 @@
 namespace Spx.Research.Scanning;
 
 /// <summary>
-/// One block of consecutive bars of one contract-day as <see cref="MomentumKernel"/> read it, named by DuckDB's
-/// <c>hash(ticker)</c>; checked against the SQL counts (<see cref="MomentumKernelCheck"/>) before its runs are used.
-/// Dates are Arrow day numbers, instants Unix microseconds.
+/// One contract-day as <see cref="MomentumKernel"/> read it: its ticker, bars, reference (the first bar's open), highest
+/// close, first and last bar, and its terms (the same on every bar, or the kernel gives the date to SQL). Dates
+/// (<see cref="Date"/>, <see cref="Expiry"/>) are days since 1970-01-01, instants Unix microseconds.
 /// </summary>
-internal readonly record struct MomentumKernelDay(ulong TickerHash, int Date, long Bars, double Reference, double PeakClose, long FirstTs, long LastTs);
+internal readonly record struct MomentumKernelDay(
+    string Ticker, int Date, long Bars, double Reference, double PeakClose, long FirstTs, long LastTs, int Expiry, string OptionRight, double Strike);

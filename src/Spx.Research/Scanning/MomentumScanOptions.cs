@@ -20,6 +20,9 @@ public sealed record MomentumScanOptions(string Underlying = "SPY", double Thres
             throw new ArgumentException($"momentum scan: the range {From:yyyy-MM-dd}..{To:yyyy-MM-dd} is reversed", nameof(From));
     }
 
+    /// <summary>Whether <paramref name="date"/> is in the range (an open end covers every date on its side).</summary>
+    public bool Covers(DateOnly date) => !(date < From) && !(date > To);
+
     /// <summary>The range as people read it: <c>2025-03-03..2025-03-14</c>, with <c>…</c> for an open end.</summary>
     public string RangeText() => $"{Day(From)}..{Day(To)}";
 

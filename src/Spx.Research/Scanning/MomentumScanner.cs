@@ -24,7 +24,7 @@ public static class MomentumScanner
         // The delegate may run twice (a writer swapped a partition meanwhile): it rebuilds the temp tables.
         return lake.Run(connection =>
         {
-            FillRuns(connection, options, path);
+            FillRuns(connection, options, path, lake.Layout);
             MomentumTriggers.Fill(connection, options);
             connection.ExecuteNonQuery(MomentumEventQueries.CreateMinutes(options, lake.Views.Contains(Consolidation.ConsolidationDatasets.OptionMinutes.Name)));
             connection.ExecuteNonQuery(MomentumEventQueries.CreateEvents(options));
@@ -33,14 +33,19 @@ public static class MomentumScanner
         });
     }
 
-    /// <summary>The contract-days and runs, and the underlying's minute closes (while the kernel reads the bars, on the kernel path).</summary>
-    private static void FillRuns(DuckDBConnection connection, MomentumScanOptions options, MomentumScanPath path)
+    /// <summary>
+    /// The contract-days and runs, and the underlying's minute closes (while the kernels read the bars, on the kernel path:
+    /// one kernel per core, each over its share of the partitions).
+    /// </summary>
+    private static void FillRuns(DuckDBConnection connection, MomentumScanOptions options, MomentumScanPath path, LakeLayout layout)
     {
         connection.ExecuteNonQuery(MomentumQueries.CreateTables());
         var minuteCloses = MomentumTriggers.CreateMinuteCloses(options);
         if (path == MomentumScanPath.Kernel)
         {
-            MomentumKernelScan.Fill(connection, options, alongside: () => connection.ExecuteNonQuery(minuteCloses));
+            var dates = layout.Partitions(FoundationDatasets.OptionBars1m.Name).Where(options.Covers).ToList();
+            var ranges = MomentumDateRange.Split(dates, Environment.ProcessorCount);
+            MomentumKernelScan.Fill(connection, options, ranges, () => connection.ExecuteNonQuery(minuteCloses));
             return;
         }
         connection.ExecuteNonQuery(MomentumQueries.InsertDays(options));
