@@ -49,6 +49,10 @@ public static class Consolidator
     private static RangeContext Context(LakeLayout lake, DatasetRegistry datasets, IReadOnlyList<string> news, IReadOnlyList<ConsolidationInputs> inputs, string underlying)
     {
         using var writer = new LakeWriter(lake, datasets);
+        // DuckDB reads a local file's column chunks page by page, a system call each; prefetching reads a chunk at once.
+        // Consolidating a month, reads of lake files fell from 6,659 to 956 (most of them this query's), which on this
+        // project's virtual machines is worth having; the scanner's session measured no gain, so it is set here only.
+        writer.Connection.ExecuteNonQuery("SET prefetch_all_parquet_files = true");
         writer.Connection.ExecuteNonQuery(ConsolidationQueries.CreateNews(news, underlying));
         return RangeContext.Read(writer.Connection, inputs, underlying);
     }

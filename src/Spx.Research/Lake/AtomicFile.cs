@@ -49,7 +49,26 @@ internal static class AtomicFile
         return Path.GetFileName(path) == ContentName(ContentHash(stream));
     }
 
-    private static string ContentHash(Stream stream) => Convert.ToHexStringLower(SHA256.HashData(stream))[..16];
+    /// <summary>
+    /// The first 16 hex digits of the file's SHA-256, read a megabyte at a time: hashing the stream directly reads it
+    /// in 4 KB calls, and a year of consolidated partitions (674 MB) then took 164,000 system calls.
+    /// </summary>
+    private static string ContentHash(Stream stream)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            stream.Position = 0;
+            int read;
+            while ((read = stream.Read(buffer, 0, buffer.Length)) > 0) hash.AppendData(buffer, 0, read);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
 
     private static string ContentName(string hash) => $"part-{hash}.parquet";
 

@@ -23,7 +23,10 @@ internal static class ParquetBatchFile
         var schema = new Schema(batch.Columns.Select(c => new Field(c.Name, ArrowBatchColumn.Type(c), nullable: true)), null);
         using var properties = Properties(batch, key);
         using var arrowProperties = new ArrowWriterPropertiesBuilder().Build();
-        using var file = new FileWriter(path, schema, properties, arrowProperties);
+        // Through a buffered .NET stream: Arrow's own file stream wrote each page with its own system call (58,649 for a
+        // consolidated year), a megabyte buffer makes that a few hundred.
+        using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 1 << 20);
+        using var file = new FileWriter(output, schema, properties, arrowProperties, leaveOpen: false);
         // At least one row group, so a batch of no rows still writes a file with the schema.
         var groups = Math.Max(1, (batch.RowCount + RowGroupRows - 1) / RowGroupRows);
         for (var group = 0; group < groups; group++)
