@@ -16,11 +16,38 @@ namespace Spx.Research.Consolidation;
 internal static class DayBarsReader
 {
     /// <summary>Reads the date's bars of <paramref name="underlying"/>; an unparsable ticker or one stored with two sets of terms is an error naming it.</summary>
-    public static DayBars Read(DuckDBConnection connection, ConsolidationInputs inputs, string underlying, DayArrays arrays) =>
-        (inputs.OptionBars.Count == 1 && OptionBarsFile.Read(inputs.OptionBars[0], arrays) is { } file ? FromFile(file, inputs.Date, underlying, arrays) : null)
-        ?? TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: false), inputs.Date, underlying, arrays)
-        ?? TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: true), inputs.Date, underlying, arrays)
-        ?? throw new InvalidOperationException($"option_bars_1m partition {LakeLayout.PartitionName(inputs.Date)}: sorted bars read out of order");
+    public static DayBars Read(DuckDBConnection connection, ConsolidationInputs inputs, string underlying, DayArrays arrays)
+    {
+        if (inputs.OptionBars.Count == 1 && OptionBarsFile.Read(inputs.OptionBars[0], arrays) is { } file && FromFile(file, inputs.Date, underlying, arrays) is { } bars)
+            return bars;
+        try
+        {
+            return TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: false), inputs.Date, underlying, arrays)
+                ?? TryRead(connection, ConsolidationQueries.Bars(inputs, underlying, sorted: true), inputs.Date, underlying, arrays)
+                ?? throw new InvalidOperationException($"option_bars_1m partition {LakeLayout.PartitionName(inputs.Date)}: sorted bars read out of order");
+        }
+        catch (DuckDBException error)
+        {
+            // DuckDB's binder names a missing column obliquely (its CAST alias "cannot be referenced before it is defined").
+            throw Problem(inputs.Date, MissingColumn(connection, inputs.OptionBars) ?? error.Message.Split('\n')[0]);
+        }
+    }
+
+    /// <summary>"column 'c' is missing from FILE" for the first lake column a file lacks, else null.</summary>
+    private static string? MissingColumn(DuckDBConnection connection, IReadOnlyList<string> files)
+    {
+        foreach (var path in files)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            using (var reader = connection.ExecuteReader($"SELECT name FROM parquet_schema({SqlText.Literal(path)})"))
+            {
+                while (reader.Read()) names.Add(reader.GetString(0));
+            }
+            if (FoundationDatasets.OptionBars1m.Columns.FirstOrDefault(c => !names.Contains(c.Name)) is { } missing)
+                return $"column '{missing.Name}' is missing from {path}";
+        }
+        return null;
+    }
 
     /// <summary>
     /// The bars of <paramref name="underlying"/> in a file read by <see cref="OptionBarsFile"/> (a partition of one
@@ -86,6 +113,7 @@ internal static class DayBarsReader
         var batches = Fetch(connection, sql);
         try
         {
+            CheckRequired(batches, date);
             var tickers = new List<TickerTerms>();
             var bars = new DayBars(batches.Sum(b => b.Length), tickers, arrays);
             byte[] current = [];
@@ -94,7 +122,7 @@ internal static class DayBarsReader
             var row = 0;
             foreach (var batch in batches)
             {
-                var columns = new BarColumns(batch, date);
+                var columns = new BarColumns(batch);
                 var ts = columns.Ts.Values;
                 var strike = columns.Strike.Values;
                 var expiry = columns.Expiry.Values;
@@ -172,37 +200,48 @@ internal static class DayBarsReader
         return batches;
     }
 
+    /// <summary>
+    /// The lake's schema makes all but vwap and trades NOT NULL: a NULL there (a file from elsewhere) is an error naming
+    /// the column and counting its NULLs over the whole day.
+    /// </summary>
+    private static void CheckRequired(List<RecordBatch> batches, DateOnly date)
+    {
+        if (batches.Count == 0) return;
+        for (var ordinal = 0; ordinal < BarColumns.FirstNullable; ordinal++)
+        {
+            var nulls = batches.Sum(b => (long)b.Column(ordinal).NullCount);
+            if (nulls == 0) continue;
+            var name = batches[0].Schema.GetFieldByIndex(ordinal).Name;
+            throw Problem(date, $"{nulls} bar(s) with a NULL {(name == "ts_us" ? "ts" : name)}");
+        }
+    }
+
     private static InvalidDataException Problem(DateOnly date, string text) =>
         new($"option_bars_1m partition {LakeLayout.PartitionName(date)}: {text}");
 
     private static readonly int UnixEpochDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 
-    /// <summary>
-    /// One Arrow batch's columns, in <see cref="ConsolidationQueries.Bars"/>'s order and types. The lake's schema makes
-    /// all but vwap and trades NOT NULL; a NULL there (a file from elsewhere) is an error naming the column.
-    /// </summary>
-    private sealed class BarColumns(RecordBatch batch, DateOnly date)
+    /// <summary>One Arrow batch's columns, in <see cref="ConsolidationQueries.Bars"/>'s order and types (NULLs are checked before: <see cref="CheckRequired"/>).</summary>
+    private sealed class BarColumns(RecordBatch batch)
     {
-        public StringArray Ticker { get; } = Column<StringArray>(batch, 0, date);
-        public Date32Array Expiry { get; } = Column<Date32Array>(batch, 1, date);
-        public StringArray OptionRight { get; } = Column<StringArray>(batch, 2, date);
-        public DoubleArray Strike { get; } = Column<DoubleArray>(batch, 3, date);
-        public Int64Array Ts { get; } = Column<Int64Array>(batch, 4, date);
-        public DoubleArray Open { get; } = Column<DoubleArray>(batch, 5, date);
-        public DoubleArray High { get; } = Column<DoubleArray>(batch, 6, date);
-        public DoubleArray Low { get; } = Column<DoubleArray>(batch, 7, date);
-        public DoubleArray Close { get; } = Column<DoubleArray>(batch, 8, date);
-        public Int64Array Volume { get; } = Column<Int64Array>(batch, 9, date);
-        public DoubleArray Vwap { get; } = Column<DoubleArray>(batch, 10, date, nullable: true);
-        public Int64Array Trades { get; } = Column<Int64Array>(batch, 11, date, nullable: true);
+        /// <summary>The ordinal of vwap: the columns before it are NOT NULL.</summary>
+        public const int FirstNullable = 10;
 
-        private static T Column<T>(RecordBatch batch, int ordinal, DateOnly date, bool nullable = false) where T : class, IArrowArray
-        {
-            var name = batch.Schema.GetFieldByIndex(ordinal).Name;
-            var column = batch.Column(ordinal) as T ?? throw new InvalidOperationException(
-                $"consolidation: column '{name}' arrived as {batch.Column(ordinal).GetType().Name}, expected {typeof(T).Name}");
-            if (!nullable && column.NullCount > 0) throw Problem(date, $"{column.NullCount} bar(s) with a NULL {name}");
-            return column;
-        }
+        public StringArray Ticker { get; } = Column<StringArray>(batch, 0);
+        public Date32Array Expiry { get; } = Column<Date32Array>(batch, 1);
+        public StringArray OptionRight { get; } = Column<StringArray>(batch, 2);
+        public DoubleArray Strike { get; } = Column<DoubleArray>(batch, 3);
+        public Int64Array Ts { get; } = Column<Int64Array>(batch, 4);
+        public DoubleArray Open { get; } = Column<DoubleArray>(batch, 5);
+        public DoubleArray High { get; } = Column<DoubleArray>(batch, 6);
+        public DoubleArray Low { get; } = Column<DoubleArray>(batch, 7);
+        public DoubleArray Close { get; } = Column<DoubleArray>(batch, 8);
+        public Int64Array Volume { get; } = Column<Int64Array>(batch, 9);
+        public DoubleArray Vwap { get; } = Column<DoubleArray>(batch, 10);
+        public Int64Array Trades { get; } = Column<Int64Array>(batch, 11);
+
+        private static T Column<T>(RecordBatch batch, int ordinal) where T : class, IArrowArray =>
+            batch.Column(ordinal) as T ?? throw new InvalidOperationException(
+                $"consolidation: column '{batch.Schema.GetFieldByIndex(ordinal).Name}' arrived as {batch.Column(ordinal).GetType().Name}, expected {typeof(T).Name}");
     }
 }
