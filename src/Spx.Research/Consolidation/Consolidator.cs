@@ -53,8 +53,18 @@ public static class Consolidator
         // Consolidating a month, reads of lake files fell from 6,659 to 956 (most of them this query's), which on this
         // project's virtual machines is worth having; the scanner's session measured no gain, so it is set here only.
         writer.Connection.ExecuteNonQuery("SET prefetch_all_parquet_files = true");
-        writer.Connection.ExecuteNonQuery(ConsolidationQueries.CreateNews(news, underlying));
-        return RangeContext.Read(writer.Connection, inputs, underlying);
+        try
+        {
+            writer.Connection.ExecuteNonQuery(ConsolidationQueries.CreateNews(news, underlying));
+            return RangeContext.Read(writer.Connection, inputs, underlying);
+        }
+        catch (DuckDB.NET.Data.DuckDBException error)
+        {
+            var missing = MissingColumn.In(writer.Connection, inputs)
+                ?? (MissingColumn.In(writer.Connection, FoundationDatasets.News, news) is { } inNews ? $"news: {inNews}" : null);
+            if (missing is null) throw;
+            throw new InvalidDataException(missing, error);
+        }
     }
 
     private static DatasetRegistry WithDatasets(DatasetRegistry registry) =>

@@ -28,25 +28,8 @@ internal static class DayBarsReader
         }
         catch (DuckDBException error)
         {
-            // DuckDB's binder names a missing column obliquely (its CAST alias "cannot be referenced before it is defined").
-            throw Problem(inputs.Date, MissingColumn(connection, inputs.OptionBars) ?? error.Message.Split('\n')[0]);
+            throw Problem(inputs.Date, MissingColumn.In(connection, FoundationDatasets.OptionBars1m, inputs.OptionBars) ?? error.Message.Split('\n')[0]);
         }
-    }
-
-    /// <summary>"column 'c' is missing from FILE" for the first lake column a file lacks, else null.</summary>
-    private static string? MissingColumn(DuckDBConnection connection, IReadOnlyList<string> files)
-    {
-        foreach (var path in files)
-        {
-            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            using (var reader = connection.ExecuteReader($"SELECT name FROM parquet_schema({SqlText.Literal(path)})"))
-            {
-                while (reader.Read()) names.Add(reader.GetString(0));
-            }
-            if (FoundationDatasets.OptionBars1m.Columns.FirstOrDefault(c => !names.Contains(c.Name)) is { } missing)
-                return $"column '{missing.Name}' is missing from {path}";
-        }
-        return null;
     }
 
     /// <summary>

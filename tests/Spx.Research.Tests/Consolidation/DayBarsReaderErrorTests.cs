@@ -104,4 +104,18 @@ public sealed class DayBarsReaderErrorTests
 
         Assert.Equal($"{Partition}: 3 bar(s) with a NULL close", error.Message);
     }
+
+    [Fact]
+    public void A_bars_file_without_a_lake_column_stops_the_consolidation_naming_it_and_publishes_nothing()
+    {
+        using var lake = new SampleInputLake();
+        using var files = new BarsFiles();
+        var stored = Assert.Single(lake.Layout.PartitionFiles("option_bars_1m", Day));
+        File.Copy(files.Write(stored, "no-vwap", "SELECT * EXCLUDE (vwap) FROM bars ORDER BY ticker, ts"), stored, overwrite: true);
+
+        var error = Assert.Throws<InvalidDataException>(() => lake.Consolidate(workers: 1));
+
+        Assert.Equal($"{Partition}: column 'vwap' is missing from {stored}", error.Message);
+        Assert.Empty(lake.Layout.Partitions("option_minutes"));
+    }
 }
