@@ -11,11 +11,11 @@ namespace Spx.Research.Scanning;
 /// (<c>ticker</c> in DuckDB's text order, then <c>trigger_ts</c>).
 /// </summary>
 /// <remarks>
-/// Dates are written in parallel, one <see cref="MomentumDateWriter"/> per worker. A date whose partition holds
-/// only this underlying's rows, or none, is written from C# arrays (docs/scanner.md, "Storing the events"); one
-/// holding other underlyings' rows is merged in SQL by column name, so columns added to the dataset later (the
-/// explaining delta and gamma, docs/consolidation.md) survive a re-scan of another underlying. Two scans of the
-/// same date must not run at once: each replaces the partition with what it read before.
+/// Each date is written from C# arrays as a column batch (docs/scanner.md, "Storing the events"), dates in
+/// parallel, one <see cref="MomentumDateWriter"/> per worker. Other underlyings' rows are read back by column
+/// name (<see cref="MomentumKeptRows"/>), so columns added to the dataset later (the explaining delta and gamma,
+/// docs/consolidation.md) survive a re-scan of another underlying. Two scans of the same date must not run at
+/// once: each replaces the partition with what it read before.
 /// </remarks>
 public static class MomentumEventStore
 {

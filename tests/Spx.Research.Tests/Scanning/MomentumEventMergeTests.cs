@@ -5,12 +5,12 @@ using static Spx.Research.Tests.Scanning.ScannerTestLake;
 namespace Spx.Research.Tests.Scanning;
 
 /// <summary>
-/// The two ways <see cref="MomentumEventStore"/> writes a date: from C# arrays when nothing stored must be kept, and in
-/// SQL when other underlyings' rows are there. Both store the same rows in the same order; the SQL way keeps the other
-/// rows with every column they have; a date without events is empty or keeps only the others; dates written in
-/// parallel give the same files as one at a time.
+/// <see cref="MomentumEventStore"/> writing a date from C# arrays, alone or with the other underlyings' stored rows read
+/// back: each underlying's rows are stored as its scan alone stores them, in key order; kept rows keep every column
+/// they have and read a column their file lacks as NULL; a date without events is empty or keeps only the others;
+/// dates written in parallel give the same files as one at a time.
 /// </summary>
-public sealed class MomentumEventStorePathTests
+public sealed class MomentumEventMergeTests
 {
     private static readonly DateOnly Monday = new(2025, 3, 3);
     private static readonly DateOnly Tuesday = new(2025, 3, 4);
@@ -55,14 +55,6 @@ public sealed class MomentumEventStorePathTests
         return session.Columnar($"SELECT column_name || ' ' || column_type AS c FROM (DESCRIBE SELECT * FROM {Read(lake, date)})").GetStrings("c");
     }
 
-    /// <summary>Whether the partition's one file was written by DuckDB (the SQL way) rather than from C# arrays.</summary>
-    private static bool WrittenByDuckDb(ScannerTestLake lake, DateOnly date)
-    {
-        using var session = lake.Session();
-        var file = Assert.Single(lake.Layout.PartitionFiles(Dataset, date));
-        return session.Scalar<string>($"SELECT created_by FROM parquet_file_metadata('{file}')")!.StartsWith("DuckDB", StringComparison.Ordinal);
-    }
-
     /// <summary>The dataset's files by path in the lake, with their bytes as hex.</summary>
     private static (string Path, string Bytes)[] Files(ScannerTestLake lake) =>
         Testing.LakeFiles.Snapshot(lake.Root).Where(f => f.Key.StartsWith(Dataset, StringComparison.Ordinal))
@@ -72,28 +64,54 @@ public sealed class MomentumEventStorePathTests
         $"read_parquet({SqlText.FileList(lake.Layout.PartitionFiles(Dataset, date))}, hive_partitioning = false)";
 
     [Fact]
-    public void Both_ways_store_the_same_rows_in_the_same_order()
+    public void Each_underlyings_rows_are_stored_as_its_scan_alone_stores_them_in_key_order()
     {
-        using var alone = ThreeDays();
-        using var beside = ThreeDays();
-        Store(alone, new MomentumScanOptions());
-        Store(beside, new MomentumScanOptions("SPX"));
+        using var spyAlone = ThreeDays();
+        using var spxAlone = ThreeDays();
+        using var both = ThreeDays();
+        Store(spyAlone, new MomentumScanOptions());
+        Store(spxAlone, new MomentumScanOptions("SPX"));
+        Store(both, new MomentumScanOptions("SPX"));
 
-        Store(beside, new MomentumScanOptions());
+        Store(both, new MomentumScanOptions());
 
-        Assert.False(WrittenByDuckDb(alone, Monday));
-        Assert.True(WrittenByDuckDb(beside, Monday));
-        Assert.False(WrittenByDuckDb(beside, Tuesday));
         foreach (var date in new[] { Monday, Tuesday, Wednesday })
         {
-            var rows = Rows(alone, date, "SPY");
+            var rows = Rows(spyAlone, date, "SPY");
             Assert.NotEmpty(rows);
-            Assert.Equal(rows, Rows(beside, date, "SPY"));
-            Assert.Equal(Types(alone, date), Types(beside, date));
+            Assert.Equal(rows, Rows(both, date, "SPY"));
+            Assert.Equal(Types(spyAlone, date), Types(both, date));
         }
-        Assert.Contains(Rows(alone, Monday, "SPY"), r => r!.Contains("'underlying_price': 580.5", StringComparison.Ordinal));
-        Assert.Contains(Rows(alone, Tuesday, "SPY"), r => r!.Contains("'underlying_price': NULL", StringComparison.Ordinal));
-        Assert.Single(Rows(beside, Monday, "SPX"));
+        Assert.Single(Rows(both, Monday, "SPX"));
+        Assert.Equal(Rows(spxAlone, Monday, "SPX"), Rows(both, Monday, "SPX"));
+        Assert.Contains(Rows(spyAlone, Monday, "SPY"), r => r!.Contains("'underlying_price': 580.5", StringComparison.Ordinal));
+        Assert.Contains(Rows(spyAlone, Tuesday, "SPY"), r => r!.Contains("'underlying_price': NULL", StringComparison.Ordinal));
+        using var session = both.Session();
+        Assert.Equal(
+            session.Columnar($"SELECT ticker FROM {Read(both, Monday)} ORDER BY ticker, trigger_ts").GetStrings("ticker"),
+            session.Columnar($"SELECT ticker FROM {Read(both, Monday)}").GetStrings("ticker"));
+    }
+
+    [Fact]
+    public void Kept_rows_stored_before_the_explaining_columns_existed_read_them_as_null()
+    {
+        using var lake = ThreeDays();
+        Store(lake, new MomentumScanOptions("SPX"));
+        var before = Rows(lake, Monday, "SPX");
+        var earlier = ScanningDatasets.MomentumEvents.Columns.Take(15).ToList();   // up to underlying_price
+        var schema = new DatasetSchema(Dataset, "momentum_events before the explaining columns", earlier, ["ticker", "trigger_ts"], "trigger_ts");
+        using (var writer = new LakeWriter(lake.Layout, DatasetRegistry.Empty.Register(schema)))
+        {
+            writer.ReplacePartition(Dataset, Monday, LakeSource.FromSql(
+                $"SELECT {string.Join(", ", earlier.Select(c => c.Name))} FROM {Read(lake, Monday)}"));
+        }
+        Assert.DoesNotContain("delta DOUBLE", Types(lake, Monday));
+
+        Store(lake, new MomentumScanOptions());
+
+        Assert.Equal(before, Rows(lake, Monday, "SPX"));
+        Assert.Contains("'delta': NULL", Assert.Single(before));
+        Assert.Equal(3, Rows(lake, Monday, "SPY").Length);
     }
 
     [Fact]
