@@ -29,8 +29,7 @@ internal sealed class MomentumDateWriter : IDisposable
     {
         var rows = MomentumEventBatch.Build(events);
         var stored = _lake.PartitionFiles(Dataset, date);
-        if (MomentumKeptRows.Any(_writer.Connection, stored, _underlying))
-            rows = rows.Concat(MomentumKeptRows.Read(_writer.Connection, stored, _underlying));   // the write sorts by key
+        if (MomentumKeptRows.Read(_writer.Connection, stored, _underlying) is { } kept) rows = rows.Concat(kept);   // the write sorts by key
         return _writer.ReplacePartition(Dataset, date, rows);
     }
 

@@ -13,14 +13,13 @@ internal static class MomentumKeptRows
 {
     private static readonly DatasetSchema Schema = ScanningDatasets.MomentumEvents;
 
-    /// <summary>Whether a stored row is another underlying's: the files' footers answer most partitions, a count the rest (an empty file, another writer's).</summary>
-    public static bool Any(DuckDBConnection connection, IReadOnlyList<string> stored, string underlying) =>
-        stored.Count > 0 && !StoredUnderlyings.OnlyOf(stored, underlying) &&
-        connection.ExecuteScalar<long>($"SELECT count(*) FROM {ReadFiles(stored)} WHERE underlying <> {SqlText.Literal(underlying)}") > 0;
-
-    /// <summary>The stored rows not of <paramref name="underlying"/>, in the dataset's columns.</summary>
-    public static ColumnBatch Read(DuckDBConnection connection, IReadOnlyList<string> stored, string underlying)
+    /// <summary>
+    /// The stored rows not of <paramref name="underlying"/>, in the dataset's columns; null, without a query, when the
+    /// files' footers prove there are none (<see cref="StoredUnderlyings"/>: most partitions a scan rewrites).
+    /// </summary>
+    public static ColumnBatch? Read(DuckDBConnection connection, IReadOnlyList<string> stored, string underlying)
     {
+        if (stored.Count == 0 || StoredUnderlyings.OnlyOf(stored, underlying)) return null;
         // The union with an empty relation of every declared column supplies those no stored file has.
         var declared = string.Join(", ", Schema.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {SqlText.Identifier(c.Name)}"));
         var columns = string.Join(", ", Schema.Columns.Select(c => $"CAST({SqlText.Identifier(c.Name)} AS {c.Type}) AS {SqlText.Identifier(c.Name)}"));
