@@ -7,7 +7,7 @@ namespace Spx.Research.Lake;
 /// A slice of a <see cref="BatchColumn"/> as the Arrow array <see cref="ParquetBatchFile"/> writes: numbers and
 /// instants wrap the batch's own arrays (no copy), dates and booleans are converted to Arrow's layout, text becomes a
 /// dictionary array (<see cref="ArrowTextColumn"/>). The Arrow types fix the Parquet ones: string, double, int64,
-/// boolean, date32 (INT32 DATE) and timestamp[us, UTC] (INT64 micros, adjusted to UTC: DuckDB reads TIMESTAMPTZ).
+/// int32, boolean, date32 (INT32 DATE) and timestamp[us, UTC] (INT64 micros, adjusted to UTC: DuckDB reads TIMESTAMPTZ).
 /// </summary>
 internal static class ArrowBatchColumn
 {
@@ -20,6 +20,7 @@ internal static class ArrowBatchColumn
         "VARCHAR" => new DictionaryType(Int32Type.Default, StringType.Default, ordered: false),
         "DOUBLE" => DoubleType.Default,
         "BIGINT" => Int64Type.Default,
+        "INTEGER" => Int32Type.Default,
         "BOOLEAN" => BooleanType.Default,
         "DATE" => Date32Type.Default,
         "TIMESTAMPTZ" => Instant,
@@ -37,6 +38,7 @@ internal static class ArrowBatchColumn
             long[] values when column.SqlType == "TIMESTAMPTZ" =>
                 new TimestampArray(Instant, ArrayBytes<long>.Buffer(values, start, rows), validity.Buffer, rows, validity.NullCount, 0),
             long[] values => new Int64Array(ArrayBytes<long>.Buffer(values, start, rows), validity.Buffer, rows, validity.NullCount, 0),
+            int[] values => new Int32Array(ArrayBytes<int>.Buffer(values, start, rows), validity.Buffer, rows, validity.NullCount, 0),
             bool[] values => new BooleanArray(Bits(values, start, rows), validity.Buffer, rows, validity.NullCount, 0),
             DateOnly[] values => new Date32Array(Days(values, start, rows), validity.Buffer, rows, validity.NullCount, 0),
             _ => throw new NotSupportedException($"column '{column.Name}': {column.Values.GetType().Name}"),

@@ -3,8 +3,8 @@ namespace Spx.Research.Lake;
 /// <summary>
 /// One named column of a <see cref="ColumnBatch"/>: a typed array and, for columns that hold NULLs, a mask. The
 /// element type says the SQL type, so a batch is checked against its dataset's declared types without looking at
-/// values: <c>string?[]</c> VARCHAR (null is NULL), <c>double[]</c> DOUBLE, <c>long[]</c> BIGINT, <c>bool[]</c>
-/// BOOLEAN, <c>DateOnly[]</c> DATE, and instants as microseconds since the Unix epoch (TIMESTAMPTZ), the unit
+/// values: <c>string?[]</c> VARCHAR (null is NULL), <c>double[]</c> DOUBLE, <c>long[]</c> BIGINT, <c>int[]</c>
+/// INTEGER, <c>bool[]</c> BOOLEAN, <c>DateOnly[]</c> DATE, and instants as microseconds since the Unix epoch (TIMESTAMPTZ), the unit
 /// Parquet and DuckDB store, so nothing is converted on the way to the file.
 /// </summary>
 public sealed class BatchColumn
@@ -27,7 +27,7 @@ public sealed class BatchColumn
     /// <summary>The column's name in the dataset.</summary>
     public string Name { get; }
 
-    /// <summary>The SQL type the values are: VARCHAR, DOUBLE, BIGINT, BOOLEAN, DATE or TIMESTAMPTZ.</summary>
+    /// <summary>The SQL type the values are: VARCHAR, DOUBLE, BIGINT, INTEGER, BOOLEAN, DATE or TIMESTAMPTZ.</summary>
     public string SqlType { get; }
 
     /// <summary>
@@ -56,6 +56,9 @@ public sealed class BatchColumn
 
     /// <summary>A BIGINT column.</summary>
     public static BatchColumn Longs(string name, long[] values, bool[]? isNull = null, int? rows = null) => new(name, "BIGINT", values, isNull, rows);
+
+    /// <summary>An INTEGER column.</summary>
+    public static BatchColumn Integers(string name, int[] values, bool[]? isNull = null, int? rows = null) => new(name, "INTEGER", values, isNull, rows);
 
     /// <summary>A BOOLEAN column.</summary>
     public static BatchColumn Booleans(string name, bool[] values, bool[]? isNull = null, int? rows = null) => new(name, "BOOLEAN", values, isNull, rows);
@@ -92,6 +95,7 @@ public sealed class BatchColumn
         string?[] a => Permute(a, order),
         double[] a => Permute(a, order),
         long[] a => Permute(a, order),
+        int[] a => Permute(a, order),
         bool[] a => Permute(a, order),
         DateOnly[] a => Permute(a, order),
         _ => throw new NotSupportedException($"a column of {source.GetType().Name}"),

@@ -58,6 +58,7 @@ public sealed class ColumnBatch
             string?[] text => BatchColumn.Text(name, text),
             double[] values => BatchColumn.Doubles(name, values, nulls),
             long[] values => BatchColumn.Longs(name, values, nulls),
+            int[] values => BatchColumn.Integers(name, values, nulls),
             bool[] values => BatchColumn.Booleans(name, values, nulls),
             DateOnly[] values => BatchColumn.Dates(name, values, nulls),
             DateTime[] instants => BatchColumn.Instants(name, instants.Select(t => (t - DateTime.UnixEpoch).Ticks / 10).ToArray(), nulls),

@@ -7,8 +7,9 @@ namespace Spx.Research.Lake;
 /// <summary>
 /// The checks <see cref="BatchValidation"/> makes in SQL, made in C# over a <see cref="ColumnBatch"/>: the dataset's
 /// columns with their declared types, no NULL in a NOT NULL column, every row on the partition's New York session
-/// date, and no key twice. Rows come back sorted by key, as every lake file is. A failing batch is rejected whole
-/// with one message naming each failing column, its count and its first row's key.
+/// date, and no key twice. Rows come back sorted by key, as every lake file is, text in DuckDB's order
+/// (<see cref="TextOrder"/>). A failing batch is rejected whole with one message naming each failing column, its count
+/// and its first row's key.
 /// </summary>
 internal static class ColumnBatchValidation
 {
@@ -86,6 +87,7 @@ internal static class ColumnBatchValidation
         "VARCHAR" or "TEXT" or "STRING" => "VARCHAR",
         "DOUBLE" or "FLOAT8" => "DOUBLE",
         "BIGINT" or "INT8" or "LONG" => "BIGINT",
+        "INTEGER" or "INT4" or "INT" or "SIGNED" => "INTEGER",
         "BOOLEAN" or "BOOL" => "BOOLEAN",
         "DATE" => "DATE",
         var other => other,
@@ -131,6 +133,7 @@ internal static class ColumnBatchValidation
             string?[] a => a[row]!,
             long[] a when column.SqlType == "TIMESTAMPTZ" => DateTimeOffset.UnixEpoch.AddTicks(a[row] * 10).ToString("yyyy-MM-dd HH:mm:ss.FFFFFF'+00'", CultureInfo.InvariantCulture),
             long[] a => a[row].ToString(CultureInfo.InvariantCulture),
+            int[] a => a[row].ToString(CultureInfo.InvariantCulture),
             double[] a => a[row].ToString("R", CultureInfo.InvariantCulture),
             bool[] a => a[row] ? "true" : "false",
             DateOnly[] a => a[row].ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -163,8 +166,9 @@ internal static class ColumnBatchValidation
             }
             var order = key.Values switch
             {
-                string?[] v => string.CompareOrdinal(v[a], v[b]),
+                string?[] v => TextOrder.Compare(v[a]!, v[b]!),
                 long[] v => v[a].CompareTo(v[b]),
+                int[] v => v[a].CompareTo(v[b]),
                 double[] v => v[a].CompareTo(v[b]),
                 bool[] v => v[a].CompareTo(v[b]),
                 DateOnly[] v => v[a].CompareTo(v[b]),

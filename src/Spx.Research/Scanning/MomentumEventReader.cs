@@ -44,26 +44,13 @@ internal static class MomentumEventReader
         return events;
     }
 
-    /// <summary>By date, trigger, then ticker in code point order, which is how DuckDB orders text (UTF-8 bytes).</summary>
+    /// <summary>By date, trigger, then ticker in code point order, which is how DuckDB orders text (<see cref="TextOrder"/>).</summary>
     private static int InOrder(MomentumEventRow a, MomentumEventRow b)
     {
         var byDate = a.Date.CompareTo(b.Date);
         if (byDate != 0) return byDate;
         var byTrigger = a.TriggerTs.UtcTicks.CompareTo(b.TriggerTs.UtcTicks);
-        return byTrigger != 0 ? byTrigger : CodePointOrder(a.Ticker, b.Ticker);
-    }
-
-    /// <summary>
-    /// Code point order of two valid UTF-16 strings. It is UTF-16 order except where a surrogate (part of a code point
-    /// above U+FFFF) meets a unit from U+E000 up, which UTF-16 puts first and code points last.
-    /// </summary>
-    internal static int CodePointOrder(string a, string b)
-    {
-        var common = a.AsSpan().CommonPrefixLength(b);
-        if (common == a.Length || common == b.Length) return a.Length.CompareTo(b.Length);
-        var (x, y) = (a[common], b[common]);
-        if (char.IsSurrogate(x) != char.IsSurrogate(y) && Math.Max(x, y) >= '\uE000') return char.IsSurrogate(x) ? 1 : -1;
-        return x.CompareTo(y);
+        return byTrigger != 0 ? byTrigger : TextOrder.Compare(a.Ticker, b.Ticker);
     }
 
     private static void Add(DuckDbChunk chunk, List<MomentumEventRow> events, TextCache[] texts)

@@ -98,6 +98,46 @@ public sealed class ColumnBatchWriteTests
     }
 
     [Fact]
+    public void An_integer_column_reads_back_as_INTEGER_with_its_nulls()
+    {
+        var schema = new DatasetSchema("hours", "a test dataset with an INTEGER column",
+            [Required("name", "VARCHAR"), Required("ts", "TIMESTAMPTZ"), Optional("hour", "INTEGER")], key: ["name", "ts"], sessionDateColumn: "ts");
+        var registry = DatasetRegistry.Default.Register(schema);
+        using var lake = new TempLake();
+        using var writer = lake.Writer(registry);
+
+        writer.ReplacePartition("hours", TempLake.Day, new ColumnBatch(
+        [
+            BatchColumn.Text("name", ["B", "A", "C"]),
+            BatchColumn.Instants("ts", [Open, Open, Open]),
+            BatchColumn.Integers("hour", [9, -2_000_000_000, 0], [false, false, true]),
+        ]));
+
+        using var session = lake.Session(registry);
+        Assert.Equal("INTEGER", session.Scalar<string>("SELECT column_type FROM (DESCRIBE hours) WHERE column_name = 'hour'"));
+        var rows = session.Columnar("SELECT name, hour FROM hours");
+        Assert.Equal(new string?[] { "A", "B", "C" }, rows.GetStrings("name"));
+        Assert.Equal([-2_000_000_000, 9], rows.GetColumn<int>("hour")[..2]);
+        Assert.Equal([false, false, true], rows.GetNullMask("hour"));
+    }
+
+    [Fact]
+    public void Text_keys_are_stored_in_duckdbs_order_where_it_differs_from_utf16s()
+    {
+        using var lake = new TempLake();
+        using var writer = lake.Writer(Registry);
+        // UTF-16 puts the surrogate pair (U+1F600) before U+E000; by code point, as DuckDB sorts, it comes after.
+        string[] names = ["A😀", "A", "A"];
+
+        writer.ReplacePartition("quotes", TempLake.Day, Batch(names, minutes: [1, 1, 1]));
+
+        using var session = lake.Session(Registry);
+        var stored = session.Columnar("SELECT name FROM quotes").GetStrings("name");
+        Assert.Equal(new string?[] { "A", "A\uE000", "A\U0001F600" }, stored);
+        Assert.Equal(session.Columnar("SELECT name FROM quotes ORDER BY name").GetStrings("name"), stored);
+    }
+
+    [Fact]
     public void A_batch_larger_than_a_row_group_is_split_into_row_groups()
     {
         using var lake = new TempLake();

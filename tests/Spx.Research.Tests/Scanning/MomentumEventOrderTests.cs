@@ -1,11 +1,12 @@
 using System.Text;
-using Spx.Research.Scanning;
+using Spx.Research.Lake;
 
 namespace Spx.Research.Tests.Scanning;
 
 /// <summary>
-/// The events are ordered by ticker in code point order, as DuckDB orders text; the reader's comparison takes UTF-16
-/// order except where the two differ (a code point above U+FFFF against one from U+E000 to U+FFFF).
+/// The events are ordered by ticker in code point order, as DuckDB orders text; the comparison the event reader and the
+/// lake's batch writes use (<see cref="TextOrder"/>) takes UTF-16 order except where the two differ (a code point
+/// above U+FFFF against one from U+E000 to U+FFFF).
 /// </summary>
 public sealed class MomentumEventOrderTests
 {
@@ -21,7 +22,7 @@ public sealed class MomentumEventOrderTests
     {
         var bytes = Math.Sign(Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b)));
 
-        Assert.Equal(bytes, Math.Sign(MomentumEventReader.CodePointOrder(a, b)));
-        Assert.Equal(-bytes, Math.Sign(MomentumEventReader.CodePointOrder(b, a)));
+        Assert.Equal(bytes, Math.Sign(TextOrder.Compare(a, b)));
+        Assert.Equal(-bytes, Math.Sign(TextOrder.Compare(b, a)));
     }
 }
