@@ -140,6 +140,21 @@ public sealed class LakeSession : IDisposable
         return Views.Select(dataset => Describe(_snapshots[dataset])).ToArray();
     });
 
+    /// <summary>
+    /// The files <paramref name="dataset"/>'s view reads for <paramref name="date"/> as of the last refresh (empty when
+    /// none), for a reader that goes around DuckDB but must see exactly what the view sees: the same version of the
+    /// partition, unreadable files left out. Call it inside <see cref="Run{T}"/>, whose refresh it relies on.
+    /// </summary>
+    internal IReadOnlyList<string> ViewFiles(string dataset, DateOnly date)
+    {
+        if (!_snapshots.TryGetValue(dataset, out var snapshot)) return [];
+        foreach (var (partition, files) in snapshot.Partitions)
+        {
+            if (partition == date) return files;
+        }
+        return [];
+    }
+
     /// <summary>Closes the connection.</summary>
     public void Dispose() => Connection.Dispose();
 

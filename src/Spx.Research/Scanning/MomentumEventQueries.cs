@@ -5,33 +5,41 @@ namespace Spx.Research.Scanning;
 /// (docs/scanner.md): each run with its contract's terms, the underlying's price at the trigger
 /// (<see cref="MomentumTriggers.TriggersTable"/>, which also holds the trigger's New York hour) and the move the underlying explains from <c>option_minutes</c>
 /// at the contract-day's first bar and the run's peak bar (docs/consolidation.md, "Explained move"). Every join here
-/// is over small tables: <c>option_minutes</c> is read once, for the rows the events name (<see cref="CreateMinutes"/>).
+/// is over small tables: <c>option_minutes</c> is read once, for the rows the events name (<see cref="ExplainingMinutes"/>).
 /// </summary>
 internal static class MomentumEventQueries
 {
     /// <summary>Temp table of the <c>option_minutes</c> rows at the events' reference and peak bars: ticker, ts, spot, delta, gamma.</summary>
     public const string MinutesTable = "momentum_scan_minutes";
 
+    /// <summary>Creates <see cref="MinutesTable"/> empty; <see cref="ExplainingMinutes"/> fills it.</summary>
+    public static string CreateMinutes() =>
+        $"CREATE OR REPLACE TEMP TABLE {MinutesTable} (ticker VARCHAR, ts TIMESTAMPTZ, spot DOUBLE, delta DOUBLE, gamma DOUBLE)";
+
     /// <summary>
-    /// Fills <see cref="MinutesTable"/>: the rows of <c>option_minutes</c> whose (ticker, ts) is a contract-day's first
-    /// bar or a run's peak bar, by one semi-join against those keys (a few per contract-day), so the wide dataset is
-    /// read once and nothing of it is kept but these rows.
+    /// The keys <see cref="MinutesTable"/> is filled for, a few per contract-day with a run: date, ticker and the bar start
+    /// (Unix microseconds) of the contract-day's first bar and of each run's peak bar; ordered by date and ticker.
     /// </summary>
-    /// <param name="options">What is scanned.</param>
-    /// <param name="withMinutes">False when the session has no <c>option_minutes</c> view: the table stays empty.</param>
-    public static string CreateMinutes(MomentumScanOptions options, bool withMinutes) => withMinutes
-        ? $"""
-          CREATE OR REPLACE TEMP TABLE {MinutesTable} AS
-          WITH keys AS (
-              SELECT d.ticker, d.first_ts AS ts FROM {MomentumQueries.DaysTable} d SEMI JOIN {MomentumQueries.RunsTable} r USING (ticker, date)
-              UNION
-              SELECT ticker, peak_ts FROM {MomentumQueries.RunsTable}
-          )
-          SELECT m.ticker, m.ts, m.spot, m.delta, m.gamma
-          FROM option_minutes m SEMI JOIN keys k ON m.ticker = k.ticker AND m.ts = k.ts
-          WHERE {MomentumQueries.Filter(options, "m.")}
-          """
-        : $"CREATE OR REPLACE TEMP TABLE {MinutesTable} (ticker VARCHAR, ts TIMESTAMPTZ, spot DOUBLE, delta DOUBLE, gamma DOUBLE)";
+    public static string Keys() => $"""
+        SELECT date, ticker, epoch_us(ts) AS ts FROM ({KeysSelect}) ORDER BY date, ticker
+        """;
+
+    /// <summary>
+    /// Adds to <see cref="MinutesTable"/> the rows of <c>option_minutes</c> on <paramref name="dates"/> whose (ticker, ts)
+    /// is one of <see cref="Keys"/>, by one semi-join: the way for partitions <see cref="ExplainingMinutesFile"/> does not read.
+    /// </summary>
+    public static string InsertMinutes(MomentumScanOptions options, IReadOnlyCollection<DateOnly> dates) => $"""
+        INSERT INTO {MinutesTable}
+        SELECT m.ticker, m.ts, m.spot, m.delta, m.gamma
+        FROM option_minutes m SEMI JOIN ({KeysSelect}) k ON m.ticker = k.ticker AND m.ts = k.ts
+        WHERE {MomentumQueries.Filter(options, "m.", dates)}
+        """;
+
+    private static readonly string KeysSelect = $"""
+        SELECT d.date, d.ticker, d.first_ts AS ts FROM {MomentumQueries.DaysTable} d SEMI JOIN {MomentumQueries.RunsTable} r USING (ticker, date)
+        UNION
+        SELECT date, ticker, peak_ts FROM {MomentumQueries.RunsTable}
+        """;
 
     /// <summary>
     /// Creates the view <see cref="MomentumQueries.EventsTable"/> over the runs, the contract-days, <see cref="MinutesTable"/>

@@ -6,7 +6,7 @@ namespace Spx.Research.Scanning;
 /// <summary>
 /// Runs the momentum scan on a lake session and reads back the summary, the events and the dates scanned: the runs
 /// come from <see cref="MomentumKernelScan"/> (or all-SQL <see cref="MomentumQueries"/> when asked), the underlying's
-/// price from <see cref="MomentumTriggers"/>, the terms and the explained move from <see cref="MomentumEventQueries"/>,
+/// price from <see cref="MomentumTriggers"/>, the terms and the explained move from <see cref="ExplainingMinutes"/> and <see cref="MomentumEventQueries"/>,
 /// the summary from SQL over the small tables. This class only orders the steps and reads the rows.
 /// </summary>
 public static class MomentumScanner
@@ -26,7 +26,7 @@ public static class MomentumScanner
         {
             FillRuns(connection, options, path, lake.Layout);
             MomentumTriggers.Fill(connection, options);
-            connection.ExecuteNonQuery(MomentumEventQueries.CreateMinutes(options, lake.Views.Contains(Consolidation.ConsolidationDatasets.OptionMinutes.Name)));
+            ExplainingMinutes.Fill(connection, lake, options);
             connection.ExecuteNonQuery(MomentumEventQueries.CreateEvents(options));
             var summary = ReadSummary(connection, options);
             return new MomentumScan(summary, MomentumEventReader.Read(connection), ReadDates(connection));
