@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using DuckDB.NET.Data;
 using DuckDB.NET.Native;
 using Spx.Research.Consolidation;
@@ -21,17 +22,22 @@ internal static class ExplainingMinutes
         connection.ExecuteNonQuery(MomentumEventQueries.CreateMinutes());
         if (!lake.Views.Contains(ConsolidationDatasets.OptionMinutes.Name)) return;
         var dates = ReadKeys(connection);
+        var files = dates.Select(d => lake.ViewFiles(ConsolidationDatasets.OptionMinutes.Name, d.Date)).ToArray();
         var found = new List<ExplainingMinute>?[dates.Count];
-        Parallel.For(0, dates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        try
         {
-            var files = lake.ViewFiles(ConsolidationDatasets.OptionMinutes.Name, dates[i].Date);
-            found[i] = files.Count switch
+            Parallel.For(0, dates.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => found[i] = files[i].Count switch
             {
                 0 => [],
-                1 => ExplainingMinutesFile.Find(files[0], options.Underlying, dates[i].Keys),
+                1 => ExplainingMinutesFile.Find(files[i][0], options.Underlying, dates[i].Keys),
                 _ => null,
-            };
-        });
+            });
+        }
+        catch (AggregateException failed) when (failed.InnerExceptions.Count > 0)
+        {
+            // One line for the user, as a sequential read would give: the first failure itself.
+            ExceptionDispatchInfo.Capture(failed.InnerExceptions[0]).Throw();
+        }
         Append(connection, found.Where(rows => rows is not null).SelectMany(rows => rows!));
         var left = dates.Where((_, i) => found[i] is null).Select(d => d.Date).ToList();
         if (left.Count > 0) connection.ExecuteNonQuery(MomentumEventQueries.InsertMinutes(options, left));

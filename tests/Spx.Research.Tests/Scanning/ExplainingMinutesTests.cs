@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Spx.Research.Lake;
 using Spx.Research.Scanning;
@@ -79,6 +80,24 @@ public sealed class ExplainingMinutesTests
         Assert.Equal(2, lake.Layout.PartitionFiles("option_minutes", Day).Count);
         Assert.Equal(sql, direct);
         Assert.Contains(direct, row => row.StartsWith($"{Day:yyyy-MM-dd}", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_file_damaged_inside_stops_the_scan_with_one_line_naming_it()
+    {
+        using var lake = Consolidated();
+        var stored = Assert.Single(lake.Layout.PartitionFiles("option_minutes", Day));
+        // Zeroes over the column chunks, the footer left whole: the view takes the file, its pages do not decode.
+        var bytes = File.ReadAllBytes(stored);
+        Array.Clear(bytes, 1_000, bytes.Length / 2 - 1_000);
+        File.WriteAllBytes(stored, bytes);
+        using var session = lake.Session();
+
+        var error = Assert.Throws<InvalidDataException>(() => MomentumScanner.Run(session, Options));
+
+        // The session reads the partition's version folder: the same file under its real path.
+        Assert.Matches($"^option_minutes: cannot read /.+/{Regex.Escape(Path.GetFileName(stored))}: .+", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
     }
 
     private static SampleInputLake Consolidated()
