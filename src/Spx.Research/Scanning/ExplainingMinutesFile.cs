@@ -7,7 +7,7 @@ namespace Spx.Research.Scanning;
 /// The <c>option_minutes</c> rows of one partition file at given (ticker, ts) keys, read straight through ParquetSharp
 /// for <see cref="ExplainingMinutes"/>: a ticker is decoded once per run of rows pointing at the same dictionary entry,
 /// and a row is kept on a set look-up of its time, so no row's text is hashed. On the bench year this step took
-/// 0.3–0.6 s of CPU per scan, where DuckDB's semi-join of the 9.45 M option minutes against the keys took 1.8 s
+/// 0.3–1.0 s of CPU per scan, where DuckDB's semi-join of the 9.45 M option minutes against the keys took 1.8 s
 /// (docs/benchmarks.md). Only a file whose columns have the lake's physical types is read this way (<see cref="Find"/>
 /// says null otherwise, and the caller asks DuckDB).
 /// </summary>
