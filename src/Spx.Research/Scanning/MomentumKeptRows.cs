@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using Spx.Research.Consolidation;
 using Spx.Research.Lake;
 
 namespace Spx.Research.Scanning;

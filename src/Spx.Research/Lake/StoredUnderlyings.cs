@@ -2,10 +2,10 @@ using System.Runtime.InteropServices;
 using Utf8 = System.Text.Encoding;
 using ParquetSharp;
 
-namespace Spx.Research.Consolidation;
+namespace Spx.Research.Lake;
 
 /// <summary>
-/// Whether an <c>option_minutes</c> partition's stored files hold only one underlying's rows, read from the files'
+/// Whether a partition's stored files (<c>option_minutes</c>, <c>momentum_events</c>) hold only one underlying's rows, read from the files'
 /// footers: when every row group's statistics give the <c>underlying</c> column that one value as both minimum and
 /// maximum, with no NULLs, a replace has no other underlying's rows to keep and need not query the files. Anything
 /// less certain (no statistics, an unreadable footer, another writer's file) answers false, and the caller counts.
