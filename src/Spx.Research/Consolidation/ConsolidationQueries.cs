@@ -90,10 +90,8 @@ public static class ConsolidationQueries
     /// <summary>Reads <paramref name="files"/> in <paramref name="schema"/>'s columns; no files reads as an empty typed relation.</summary>
     public static string Read(IReadOnlyList<string> files, DatasetSchema schema)
     {
-        var columns = string.Join(", ", schema.Columns.Select(c => $"CAST({SqlText.Identifier(c.Name)} AS {c.Type}) AS {SqlText.Identifier(c.Name)}"));
-        if (files.Count == 0)
-            return $"SELECT {string.Join(", ", schema.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {SqlText.Identifier(c.Name)}"))} WHERE false";
-        return $"SELECT {columns} FROM read_parquet({SqlText.FileList(files)}, union_by_name = true, hive_partitioning = false)";
+        if (files.Count == 0) return $"SELECT {SqlText.TypedColumns(schema, "NULL")} WHERE false";
+        return $"SELECT {SqlText.TypedColumns(schema)} FROM read_parquet({SqlText.FileList(files)}, union_by_name = true, hive_partitioning = false)";
     }
 
     /// <summary>A status as stored in <c>iv_status</c>: <c>BelowIntrinsic</c> → <c>below_intrinsic</c>.</summary>
@@ -107,10 +105,8 @@ public static class ConsolidationQueries
     private static string ReadWithDay(IEnumerable<string> files, DatasetSchema schema)
     {
         var list = files.ToList();
-        var columns = string.Join(", ", schema.Columns.Select(c => $"CAST({SqlText.Identifier(c.Name)} AS {c.Type}) AS {SqlText.Identifier(c.Name)}"));
-        if (list.Count == 0)
-            return $"SELECT CAST(NULL AS DATE) AS day, {string.Join(", ", schema.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {SqlText.Identifier(c.Name)}"))} WHERE false";
-        return $"SELECT CAST(date AS DATE) AS day, {columns} FROM read_parquet({SqlText.FileList(list)}, union_by_name = true, hive_partitioning = true)";
+        if (list.Count == 0) return $"SELECT CAST(NULL AS DATE) AS day, {SqlText.TypedColumns(schema, "NULL")} WHERE false";
+        return $"SELECT CAST(date AS DATE) AS day, {SqlText.TypedColumns(schema)} FROM read_parquet({SqlText.FileList(list)}, union_by_name = true, hive_partitioning = true)";
     }
 
     private static string UnderlyingBars(ConsolidationInputs inputs, string underlying) =>

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using ParquetSharp;
+using Spx.Research.Lake;
 
 namespace Spx.Research.Consolidation;
 
@@ -60,7 +61,7 @@ internal sealed class OptionBarsFile
     {
         using var reader = new ParquetFileReader(path);
         using var metadata = reader.FileMetaData;
-        if (Layout(metadata.Schema) is not { } columns || metadata.NumRows > int.MaxValue) return null;
+        if (ParquetColumnLayout.Find(metadata.Schema, Columns) is not { } columns || metadata.NumRows > int.MaxValue) return null;
         var file = new OptionBarsFile((int)metadata.NumRows, arrays);
         var text = new TextReader[3];
         for (var i = 0; i < text.Length; i++) text[i] = new TextReader(arrays.Take<int>(file.Rows), arrays);
@@ -94,37 +95,15 @@ internal sealed class OptionBarsFile
     /// <summary>A text column as one id per row into its distinct UTF-8 values, in order of first appearance.</summary>
     public sealed record TextColumn(int[] Ids, IReadOnlyList<byte[]> Values);
 
-    /// <summary>Column indexes by name when every column has the lake's physical and logical type, else null.</summary>
-    private static Dictionary<string, int>? Layout(SchemaDescriptor schema)
-    {
-        var expected = new (string Name, PhysicalType Type, Func<LogicalType, bool> Logical)[]
-        {
-            ("ticker", PhysicalType.ByteArray, l => l is StringLogicalType),
-            ("underlying", PhysicalType.ByteArray, l => l is StringLogicalType),
-            ("expiry", PhysicalType.Int32, l => l is DateLogicalType),
-            ("option_right", PhysicalType.ByteArray, l => l is StringLogicalType),
-            ("strike", PhysicalType.Double, l => l is NoneLogicalType),
-            ("ts", PhysicalType.Int64, l => l is TimestampLogicalType { IsAdjustedToUtc: true, TimeUnit: TimeUnit.Micros }),
-            ("open", PhysicalType.Double, l => l is NoneLogicalType),
-            ("high", PhysicalType.Double, l => l is NoneLogicalType),
-            ("low", PhysicalType.Double, l => l is NoneLogicalType),
-            ("close", PhysicalType.Double, l => l is NoneLogicalType),
-            ("volume", PhysicalType.Int64, l => l is NoneLogicalType or IntLogicalType { BitWidth: 64, IsSigned: true }),
-            ("vwap", PhysicalType.Double, l => l is NoneLogicalType),
-            ("trades", PhysicalType.Int64, l => l is NoneLogicalType or IntLogicalType { BitWidth: 64, IsSigned: true }),
-        };
-        var columns = new Dictionary<string, int>();
-        foreach (var (name, type, logical) in expected)
-        {
-            var index = schema.ColumnIndex(name);
-            if (index < 0) return null;
-            var column = schema.Column(index);
-            using var logicalType = column.LogicalType;
-            if (column.PhysicalType != type || column.MaxRepetitionLevel != 0 || column.MaxDefinitionLevel > 1 || !logical(logicalType)) return null;
-            columns[name] = index;
-        }
-        return columns;
-    }
+    /// <summary>The columns read, with the lake's physical and logical types.</summary>
+    private static readonly ParquetColumnLayout.Expected[] Columns =
+    [
+        ParquetColumnLayout.Text("ticker"), ParquetColumnLayout.Text("underlying"), ParquetColumnLayout.Date("expiry"),
+        ParquetColumnLayout.Text("option_right"), ParquetColumnLayout.Double("strike"), ParquetColumnLayout.Instant("ts"),
+        ParquetColumnLayout.Double("open"), ParquetColumnLayout.Double("high"), ParquetColumnLayout.Double("low"),
+        ParquetColumnLayout.Double("close"), ParquetColumnLayout.Long("volume"), ParquetColumnLayout.Double("vwap"),
+        ParquetColumnLayout.Long("trades"),
+    ];
 
     /// <summary>Reads a column with no NULLs into <paramref name="values"/>; false when it has one.</summary>
     private static bool Required<T>(DayArrays arrays, RowGroupReader rowGroup, int column, Span<T> values) where T : unmanaged

@@ -317,11 +317,9 @@ public sealed class LakeSession : IDisposable
     private string MissingLakeSelect(DatasetSchema schema)
     {
         var fail = $"error({SqlText.Literal(LakeNotFoundException.MessageFor(Layout.Root))})";
-        return "SELECT " + string.Join(", ", schema.Columns.Select(c => $"CAST({fail} AS {c.Type}) AS {SqlText.Identifier(c.Name)}"))
-            + $", CAST({fail} AS DATE) AS {SqlText.Identifier(LakeLayout.PartitionColumn)} FROM range(1) WHERE {fail} IS NULL";
+        return $"SELECT {SqlText.TypedColumns(schema, fail)}, CAST({fail} AS DATE) AS {SqlText.Identifier(LakeLayout.PartitionColumn)} FROM range(1) WHERE {fail} IS NULL";
     }
 
     private static string EmptySelect(DatasetSchema schema) =>
-        "SELECT " + string.Join(", ", schema.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {SqlText.Identifier(c.Name)}"))
-        + $", CAST(NULL AS DATE) AS {SqlText.Identifier(LakeLayout.PartitionColumn)} WHERE false";
+        $"SELECT {SqlText.TypedColumns(schema, "NULL")}, CAST(NULL AS DATE) AS {SqlText.Identifier(LakeLayout.PartitionColumn)} WHERE false";
 }

@@ -26,4 +26,11 @@ public static class SqlText
 
     /// <summary>Comma-separated quoted identifiers.</summary>
     public static string Identifiers(IEnumerable<string> names) => string.Join(", ", names.Select(Identifier));
+
+    /// <summary>
+    /// <paramref name="schema"/>'s columns as a select list in its declared types: <c>CAST("c" AS T) AS "c", …</c>, or, with
+    /// <paramref name="value"/>, that expression cast to each column's type (<c>NULL</c> gives an empty typed row).
+    /// </summary>
+    public static string TypedColumns(DatasetSchema schema, string? value = null) =>
+        string.Join(", ", schema.Columns.Select(c => $"CAST({value ?? Identifier(c.Name)} AS {c.Type}) AS {Identifier(c.Name)}"));
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using ParquetSharp;
+using Spx.Research.Lake;
 
 namespace Spx.Research.Scanning;
 
@@ -48,19 +49,19 @@ internal static class ExplainingMinutesFile
     {
         using var reader = new ParquetFileReader(path);
         using var metadata = reader.FileMetaData;
-        if (Layout(metadata.Schema) is not { } columns) return null;
+        if (ParquetColumnLayout.Find(metadata.Schema, Columns) is not { } columns) return null;
         var found = new List<ExplainingMinute>();
         var tickers = new TextRuns<HashSet<long>?>(text => keys.GetValueOrDefault(text));
         var owners = new TextRuns<bool>(text => text == underlying);
         for (var group = 0; group < metadata.NumRowGroups; group++)
         {
             using var rowGroup = reader.RowGroup(group);
-            using var ticker = new Cursor<ByteArray>(rowGroup, columns.Ticker);
-            using var owner = new Cursor<ByteArray>(rowGroup, columns.Underlying);
-            using var ts = new Cursor<long>(rowGroup, columns.Ts);
-            using var spot = new Cursor<double>(rowGroup, columns.Spot);
-            using var delta = new Cursor<double>(rowGroup, columns.Delta);
-            using var gamma = new Cursor<double>(rowGroup, columns.Gamma);
+            using var ticker = new Cursor<ByteArray>(rowGroup, columns["ticker"]);
+            using var owner = new Cursor<ByteArray>(rowGroup, columns["underlying"]);
+            using var ts = new Cursor<long>(rowGroup, columns["ts"]);
+            using var spot = new Cursor<double>(rowGroup, columns["spot"]);
+            using var delta = new Cursor<double>(rowGroup, columns["delta"]);
+            using var gamma = new Cursor<double>(rowGroup, columns["gamma"]);
             var left = rowGroup.MetaData.NumRows;
             while (left > 0)
             {
@@ -83,28 +84,11 @@ internal static class ExplainingMinutesFile
         static double? At(Cursor<double> column, int row) => column.IsNull[row] ? null : column.Values[row];
     }
 
-    /// <summary>Column indexes when each column is there with the lake's physical and logical type, else null.</summary>
-    private static (int Ticker, int Underlying, int Ts, int Spot, int Delta, int Gamma)? Layout(SchemaDescriptor schema)
-    {
-        int Index(string name, PhysicalType type, Func<LogicalType, bool> logical)
-        {
-            var index = schema.ColumnIndex(name);
-            if (index < 0) return -1;
-            var column = schema.Column(index);
-            using var logicalType = column.LogicalType;
-            return column.PhysicalType == type && column.MaxRepetitionLevel == 0 && column.MaxDefinitionLevel <= 1 && logical(logicalType) ? index : -1;
-        }
-        static bool Text(LogicalType l) => l is StringLogicalType;
-        static bool Plain(LogicalType l) => l is NoneLogicalType;
-        var columns = (
-            Index("ticker", PhysicalType.ByteArray, Text),
-            Index("underlying", PhysicalType.ByteArray, Text),
-            Index("ts", PhysicalType.Int64, l => l is TimestampLogicalType { IsAdjustedToUtc: true, TimeUnit: TimeUnit.Micros }),
-            Index("spot", PhysicalType.Double, Plain),
-            Index("delta", PhysicalType.Double, Plain),
-            Index("gamma", PhysicalType.Double, Plain));
-        return new[] { columns.Item1, columns.Item2, columns.Item3, columns.Item4, columns.Item5, columns.Item6 }.Any(i => i < 0) ? null : columns;
-    }
+    private static readonly ParquetColumnLayout.Expected[] Columns =
+    [
+        ParquetColumnLayout.Text("ticker"), ParquetColumnLayout.Text("underlying"), ParquetColumnLayout.Instant("ts"),
+        ParquetColumnLayout.Double("spot"), ParquetColumnLayout.Double("delta"), ParquetColumnLayout.Double("gamma"),
+    ];
 
     private interface ICursor
     {

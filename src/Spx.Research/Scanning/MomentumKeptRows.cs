@@ -20,11 +20,9 @@ internal static class MomentumKeptRows
     {
         if (stored.Count == 0 || StoredUnderlyings.OnlyOf(stored, underlying)) return null;
         // The union with an empty relation of every declared column supplies those no stored file has.
-        var declared = string.Join(", ", Schema.Columns.Select(c => $"CAST(NULL AS {c.Type}) AS {SqlText.Identifier(c.Name)}"));
-        var columns = string.Join(", ", Schema.Columns.Select(c => $"CAST({SqlText.Identifier(c.Name)} AS {c.Type}) AS {SqlText.Identifier(c.Name)}"));
         var kept = connection.ExecuteColumnar(
-            $"SELECT {columns} FROM ((SELECT * FROM {ReadFiles(stored)} WHERE underlying <> {SqlText.Literal(underlying)}) " +
-            $"UNION ALL BY NAME (SELECT {declared} WHERE false))");
+            $"SELECT {SqlText.TypedColumns(Schema)} FROM ((SELECT * FROM {ReadFiles(stored)} WHERE underlying <> {SqlText.Literal(underlying)}) " +
+            $"UNION ALL BY NAME (SELECT {SqlText.TypedColumns(Schema, "NULL")} WHERE false))");
         return ColumnBatch.From(kept, Schema);
     }
 
